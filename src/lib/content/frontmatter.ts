@@ -1,0 +1,88 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import type { Problem } from '../schema/messages';
+
+export interface Frontmatter {
+  data: Record<string, unknown>;
+  /** 1-based line of each top-level key, for messages. */
+  keyLines: Record<string, number>;
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+}
+
+/**
+ * Splits `---` frontmatter from the body and parses it as YAML, reporting
+ * problems with the file's own line numbers. Expects LF line endings.
+ */
+export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lines = src.split('\n');
+  if (lines[0]?.trim() !== '---') {
+    problems.push({
+      file, line: 1, field: 'frontmatter',
+      message: '文件开头缺少 frontmatter（第一行应为 ---）',
+      expected: '---', found: JSON.stringify((lines[0] ?? '').slice(0, 40)),
+    });
+    return { problems };
+  }
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) {
+    problems.push({
+      file, line: 1, field: 'frontmatter',
+      message: 'frontmatter 没有结束：缺少第二个 --- 行',
+      expected: '在字段之后单独一行 ---', found: '文件结束',
+    });
+    return { problems };
+  }
+  const yamlText = lines.slice(1, end).join('\n');
+  // Full-width colons after a key are a common slip from Chinese input methods.
+  lines.slice(1, end).forEach((l, i) => {
+    const m = /^\s*([A-Za-z_][\w-]*)\s*：/.exec(l);
+    if (m) problems.push({
+      file, line: i + 2, field: m[1]!,
+      message: '字段名后面用了中文冒号“：”，请改成英文冒号“:”加空格',
+      expected: `${m[1]}: …`, found: JSON.stringify(l.trim().slice(0, 40)),
+    });
+  });
+  lines.slice(1, end).forEach((l, i) => {
+    if (/^ *\t/.test(l)) problems.push({
+      file, line: i + 2, field: 'frontmatter',
+      message: 'frontmatter 不能用 Tab 缩进，请改用空格', expected: '空格', found: 'Tab',
+    });
+  });
+  if (problems.length) return { problems };
+
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  for (const err of doc.errors) {
+    const line = (err.linePos?.[0]?.line ?? 0) + 1;
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    problems.push({
+      file, line, field: 'frontmatter',
+      message: duplicate ? '同一个字段写了两次' : `YAML 格式错误：${err.message.split('\n')[0]}`,
+    });
+  }
+  if (problems.length) return { problems };
+
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      file, line: 2, field: 'frontmatter',
+      message: 'frontmatter 应是“字段: 值”的列表',
+      expected: 'title: …', found: JSON.stringify(yamlText.slice(0, 40)),
+    });
+    return { problems };
+  }
+  const keyLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) {
+        keyLines[String(item.key.value)] = counter.linePos(item.key.range[0]).line + 1;
+      }
+    }
+  }
+  return {
+    fm: { data: data as Record<string, unknown>, keyLines, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 },
+    problems,
+  };
+}

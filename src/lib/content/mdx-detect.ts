@@ -1,0 +1,40 @@
+/**
+ * Decides which pipeline renders an article body.
+ *
+ * Most articles are prose: rendering them through Astro's Markdown pipeline
+ * (cached by the content layer) avoids bundling one module per article, which
+ * is what makes a plain 10,000-file MDX site run out of memory. A body goes to
+ * the MDX compiler only when MDX would read it differently from Markdown:
+ * ESM (import/export), JSX or HTML (`<`), expressions (`{` `}`), or indented
+ * code (which MDX does not have). Backslash-escaped characters and code spans
+ * or fences read the same in both.
+ */
+export function needsMdx(body: string): boolean {
+  const prose = stripCode(body);
+  if (/^(import|export)\s/m.test(prose)) return true;
+  if (/(^|[^\\])[<{}]/.test(prose)) return true;
+  if (/^(?: {4}|\t)\S/m.test(prose)) return true;
+  return false;
+}
+
+/** Removes fenced code blocks and inline code spans. */
+function stripCode(body: string): string {
+  return body
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
+    .replace(/(`+)[^`\n]*?\1/g, '');
+}
+
+/** A short plain-text excerpt of a Markdown body, for lists and meta tags. */
+export function plainExcerpt(body: string, max = 120): string {
+  const text = stripCode(body)
+    .replace(/^(import|export)\s.*$/gm, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]+\]:?.*$/gm, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/^\s*(#{1,6}|[-*+]|\d+\.|>|\|)\s?/gm, '')
+    .replace(/[|*_~\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

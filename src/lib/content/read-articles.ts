@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import type { Problem } from '../schema/messages';
+import { collectionProblems } from './collection-checks';
+import { mdxSyntaxProblem } from './mdx-syntax';
+import { parseArticle, type ArticleContext, type ParsedArticle } from './parse-article';
+import { displayPath, listArticleFiles } from './paths';
+
+/**
+ * Reads and validates every article: the one path behind both the Astro
+ * loader and `npm run check`, so both report the same problems in the same words.
+ */
+export function readArticles(ctx: ArticleContext, files = listArticleFiles()): { articles: ParsedArticle[]; problems: Problem[] } {
+  const articles: ParsedArticle[] = [];
+  const problems: Problem[] = [];
+  for (const abs of files) {
+    const file = displayPath(abs);
+    const { article, problems: own } = parseArticle(file, readFileSync(abs), ctx);
+    problems.push(...own);
+    if (!article) continue;
+    if (article.data.mdx) {
+      const syntax = mdxSyntaxProblem(file, article.body, article.bodyLine);
+      if (syntax) { problems.push(syntax); continue; }
+    }
+    articles.push(article);
+  }
+  problems.push(...collectionProblems(articles));
+  return { articles, problems };
+}

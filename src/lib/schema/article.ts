@@ -1,0 +1,114 @@
+import { z } from 'astro/zod';
+import { parseContentDate } from '../dates';
+
+/** ASCII slug: the article's URL comes from its file name, never its title. */
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const DATE_HELP = '2015-03-24 或 2015-03-24T09:30:00+08:00';
+
+const dateField = z.union([z.string(), z.date()], {
+  required_error: '缺少发布日期',
+  invalid_type_error: `日期格式不对，应写成 ${DATE_HELP}`,
+}).transform((value, ctx) => {
+  if (value instanceof Date) return value;
+  const parsed = parseContentDate(value);
+  if (parsed.ok) return parsed.date;
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: parsed.reason === 'format' ? `日期格式不对，应写成 ${DATE_HELP}` : '这一天不存在',
+    params: { expected: DATE_HELP },
+  });
+  return z.NEVER;
+});
+
+const optionalText = z
+  .union([z.string(), z.null()], { invalid_type_error: '必须是文字' })
+  .optional()
+  .transform((s) => (s ?? '').trim());
+
+const idList = (what: string) =>
+  z
+    .array(z.string({ invalid_type_error: `${what}里的每一项必须是文字` }).trim(), {
+      invalid_type_error: `${what}必须是列表，例如 [a, b]`,
+    })
+    .default([]);
+
+/**
+ * Article frontmatter. `channelIds` comes from content/data/channels.yaml so an
+ * unknown channel is reported with the list of known ones.
+ */
+export function articleSchema(channelIds: readonly string[], defaultSource: string) {
+  return z.object({
+    title: z
+      .string({ required_error: '缺少标题', invalid_type_error: '标题必须是文字' })
+      .transform((s) => s.trim().replace(/\s+/g, ' '))
+      .refine((s) => s.length > 0, { message: '标题不能为空' })
+      .refine((s) => !/<\/?[a-zA-Z!][^>]*>/.test(s), {
+        message: '标题不能包含 HTML 标签或脚本，请只写文字',
+      }),
+    date: dateField,
+    source: optionalText.transform((s) => s || defaultSource),
+    author: optionalText,
+    editor: optionalText,
+    channel: z
+      .string({ required_error: '缺少频道', invalid_type_error: '频道必须是频道编号文字' })
+      .trim()
+      .refine((c) => channelIds.includes(c), {
+        message: '未知的频道',
+        params: { expected: channelIds.join(', ') },
+      }),
+    summary: optionalText,
+    cover: z.string().trim().optional(),
+    coverAlt: z.string().trim().optional(),
+    tags: idList('标签 tags'),
+    related: idList('相关稿件 related').refine((ids) => ids.every((id) => SLUG_RE.test(id)), {
+      message: '相关稿件应写文章编号（文件名，不含 .mdx）',
+    }),
+    draft: z.boolean({ invalid_type_error: '草稿 draft 只能是 true 或 false' }).default(false),
+    aliases: idList('旧网址 aliases').refine((a) => a.every((u) => u.startsWith('/') && !u.includes('..')), {
+      message: '旧网址必须以 / 开头，例如 /content/2015-03/24/content_123.htm',
+    }),
+  }).strict();
+}
+
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
+
+/** What the loader stores for each article (frontmatter plus derived fields). */
+export const articleEntrySchema = z.object({
+  title: z.string(),
+  date: z.date(),
+  source: z.string(),
+  author: z.string(),
+  editor: z.string(),
+  channel: z.string(),
+  summary: z.string(),
+  cover: z.string().optional(),
+  coverAlt: z.string().optional(),
+  tags: z.array(z.string()),
+  related: z.array(z.string()),
+  draft: z.boolean(),
+  aliases: z.array(z.string()),
+  /** Source file, relative to the project root. */
+  file: z.string(),
+  /** True when the body needs the MDX compiler (components, expressions). */
+  mdx: z.boolean(),
+  /** Plain text of the body, trimmed, for excerpts and related articles. */
+  excerpt: z.string(),
+});
+export type ArticleData = z.output<typeof articleEntrySchema>;
+
+/** Human names of frontmatter keys, for messages. */
+export const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  date: '日期',
+  source: '来源',
+  author: '作者',
+  editor: '编辑',
+  channel: '频道',
+  summary: '摘要',
+  cover: '封面图',
+  tags: '标签',
+  related: '相关稿件',
+  draft: '草稿',
+  aliases: '旧网址',
+};
