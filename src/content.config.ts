@@ -22,11 +22,9 @@ export const collections = {
   articles: defineCollection({ loader: articlesLoader() }),
   // Only bodies that use MDX features are compiled as modules; see mdx-detect.ts.
   articlesMdx: defineCollection({
-    loader: glob({
-      pattern: mdxPatterns.length ? mdxPatterns : ['.no-mdx-articles'],
-      base: articlesDir(),
-      generateId: ({ entry }) => slugOf(entry),
-    }),
+    loader: mdxPatterns.length
+      ? glob({ pattern: mdxPatterns, base: articlesDir(), generateId: ({ entry }) => slugOf(entry) })
+      : async () => [],
     schema: z.object({}).passthrough(),
   }),
   site: data('site', siteSchema),

@@ -5,5 +5,9 @@ import type { ArticleContext } from './parse-article';
 export function articleContext(dataDir?: string): ArticleContext {
   const channels = loadDataFile('channels', dataDir);
   const site = loadDataFile('site', dataDir)[0]!.data;
-  return { channelIds: channels.map((c) => c.id), defaultSource: site.fullName };
+  return {
+    channelIds: channels.map((c) => c.id),
+    channelLabels: channels.map((c) => `${c.id}（${c.data.name}）`),
+    defaultSource: site.fullName,
+  };
 }

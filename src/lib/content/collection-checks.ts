@@ -1,23 +1,30 @@
 import type { Problem } from '../schema/messages';
-import type { ParsedArticle } from './parse-article';
+import { slugOf, type ParsedArticle } from './parse-article';
 
 /**
- * Checks that need every article at once: one URL per article, and
- * `related` ids that exist.
+ * Two files that claim one URL, judged from file names alone so that it is
+ * reported even when one of the files has other problems too.
  */
+export function duplicateUrlProblems(files: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, string>();
+  for (const file of files) {
+    const slug = slugOf(file).toLowerCase();
+    const other = first.get(slug);
+    if (other === undefined) { first.set(slug, file); continue; }
+    problems.push({
+      file, field: 'file',
+      message: `两篇文章的网址相同：/articles/${slug}/，另一篇是 ${other}。请给其中一篇改文件名`,
+      expected: '每篇文章的文件名（网址）唯一', found: `${other} 和 ${file}`,
+    });
+  }
+  return problems;
+}
+
+/** Checks that need every valid article at once: `related` ids that exist. */
 export function collectionProblems(articles: readonly ParsedArticle[]): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Map<string, ParsedArticle>();
-  for (const a of articles) {
-    const first = bySlug.get(a.slug);
-    if (first) {
-      problems.push({
-        file: a.data.file, field: 'file',
-        message: `两篇文章的网址相同：/articles/${a.slug}/，另一篇是 ${first.data.file}。请给其中一篇改文件名`,
-        expected: '每篇文章的文件名（网址）唯一', found: `${first.data.file} 和 ${a.data.file}`,
-      });
-    } else bySlug.set(a.slug, a);
-  }
+  const bySlug = new Set(articles.map((a) => a.slug));
   for (const a of articles) {
     for (const id of a.data.related) {
       if (!bySlug.has(id)) {

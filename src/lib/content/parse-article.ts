@@ -7,6 +7,8 @@ import { zodProblems } from './zod-problems';
 
 export interface ArticleContext {
   channelIds: readonly string[];
+  /** `jiceng（基层点睛）` for each channel, for messages. */
+  channelLabels: readonly string[];
   /** Default 来源: the site's full name. */
   defaultSource: string;
 }
@@ -60,7 +62,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   problems.push(...fmProblems);
   if (!fm) return { problems };
 
-  const parsed = articleSchema(ctx.channelIds, ctx.defaultSource).safeParse(fm.data);
+  const parsed = articleSchema(ctx.channelIds, ctx.defaultSource, ctx.channelLabels).safeParse(fm.data);
   if (!parsed.success) {
     problems.push(...zodProblems(file, parsed.error, fm.data, fm.keyLines, 2));
   }

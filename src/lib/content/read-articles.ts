@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../schema/messages';
-import { collectionProblems } from './collection-checks';
+import { collectionProblems, duplicateUrlProblems } from './collection-checks';
 import { mdxSyntaxProblem } from './mdx-syntax';
 import { parseArticle, type ArticleContext, type ParsedArticle } from './parse-article';
 import { displayPath, listArticleFiles } from './paths';
@@ -11,7 +11,7 @@ import { displayPath, listArticleFiles } from './paths';
  */
 export function readArticles(ctx: ArticleContext, files = listArticleFiles()): { articles: ParsedArticle[]; problems: Problem[] } {
   const articles: ParsedArticle[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = duplicateUrlProblems(files.map(displayPath));
   for (const abs of files) {
     const file = displayPath(abs);
     const { article, problems: own } = parseArticle(file, readFileSync(abs), ctx);
@@ -24,5 +24,7 @@ export function readArticles(ctx: ArticleContext, files = listArticleFiles()): {
     articles.push(article);
   }
   problems.push(...collectionProblems(articles));
+  // One file's problems together, in line order, whatever check found them.
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { articles, problems };
 }

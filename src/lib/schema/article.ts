@@ -37,7 +37,7 @@ const idList = (what: string) =>
  * Article frontmatter. `channelIds` comes from content/data/channels.yaml so an
  * unknown channel is reported with the list of known ones.
  */
-export function articleSchema(channelIds: readonly string[], defaultSource: string) {
+export function articleSchema(channelIds: readonly string[], defaultSource: string, channelLabels = channelIds) {
   return z.object({
     title: z
       .string({ required_error: '缺少标题', invalid_type_error: '标题必须是文字' })
@@ -55,7 +55,7 @@ export function articleSchema(channelIds: readonly string[], defaultSource: stri
       .trim()
       .refine((c) => channelIds.includes(c), {
         message: '未知的频道',
-        params: { expected: channelIds.join(', ') },
+        params: { expected: `以下频道编号之一：${channelLabels.join('、')}` },
       }),
     summary: optionalText,
     cover: z.string().trim().optional(),

@@ -40,5 +40,7 @@ export class ContentError extends Error {
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ContentError';
+    // The message says everything an editor needs; a stack trace would only bury it.
+    this.stack = this.message;
   }
 }
