@@ -39,11 +39,12 @@ export function readDataFile<N extends DataName>(name: N, dir = dataDir()): { en
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''), { lineCounter: counter });
   if (doc.errors.length) {
-    return { entries: [], problems: doc.errors.map((e) => ({ file, line: (e.linePos?.[0]?.line ?? 0) + 1, field: 'yaml', message: `YAML 格式错误：${e.message.split('\n')[0]}` })) };
+    return { entries: [], problems: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, field: 'yaml', message: `YAML 格式错误：${e.message.split('\n')[0]}` })) };
   }
   const raw = doc.toJS() ?? (spec.shape === 'list' ? [] : {});
   const items: { id: string; value: unknown; line: number; keyLines: Record<string, number> }[] = [];
-  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line + 1 : 1);
+  // LineCounter lines are already 1-based.
+  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line : 1);
   const keyLinesOf = (node: unknown) => {
     const out: Record<string, number> = {};
     if (isMap(node)) for (const it of node.items) if (isScalar(it.key)) out[String(it.key.value)] = lineOf(it.key);

@@ -55,7 +55,8 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
-    const line = (err.linePos?.[0]?.line ?? 0) + 1;
+    // The YAML starts on the file's line 2; LineCounter lines are 1-based.
+    const line = counter.linePos(err.pos[0]).line + 1;
     const duplicate = err.code === 'DUPLICATE_KEY';
     problems.push({
       file, line, field: 'frontmatter',

@@ -6,12 +6,14 @@ export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const DATE_HELP = '2015-03-24 或 2015-03-24T09:30:00+08:00';
 
-const dateField = z.union([z.string(), z.date()], {
-  required_error: '缺少发布日期',
-  invalid_type_error: `日期格式不对，应写成 ${DATE_HELP}`,
-}).transform((value, ctx) => {
-  if (value instanceof Date) return value;
-  const parsed = parseContentDate(value);
+// Checked by hand rather than as a zod union, which would report a bare "Invalid input".
+const dateField = z.unknown().transform((value, ctx) => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (value === undefined) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '缺少发布日期', params: { expected: DATE_HELP } });
+    return z.NEVER;
+  }
+  const parsed = typeof value === 'string' ? parseContentDate(value) : ({ ok: false, reason: 'format' } as const);
   if (parsed.ok) return parsed.date;
   ctx.addIssue({
     code: z.ZodIssueCode.custom,
@@ -21,8 +23,10 @@ const dateField = z.union([z.string(), z.date()], {
   return z.NEVER;
 });
 
-const optionalText = z
-  .union([z.string(), z.null()], { invalid_type_error: '必须是文字' })
+// Not a union: zod reports a failed union as a bare "Invalid input".
+const optionalText = (what: string) => z
+  .string({ invalid_type_error: `${what}必须是文字` })
+  .nullable()
   .optional()
   .transform((s) => (s ?? '').trim());
 
@@ -47,9 +51,9 @@ export function articleSchema(channelIds: readonly string[], defaultSource: stri
         message: '标题不能包含 HTML 标签或脚本，请只写文字',
       }),
     date: dateField,
-    source: optionalText.transform((s) => s || defaultSource),
-    author: optionalText,
-    editor: optionalText,
+    source: optionalText('来源 source').transform((s) => s || defaultSource),
+    author: optionalText('作者 author'),
+    editor: optionalText('编辑 editor'),
     channel: z
       .string({ required_error: '缺少频道', invalid_type_error: '频道必须是频道编号文字' })
       .trim()
@@ -57,9 +61,9 @@ export function articleSchema(channelIds: readonly string[], defaultSource: stri
         message: '未知的频道',
         params: { expected: `以下频道编号之一：${channelLabels.join('、')}` },
       }),
-    summary: optionalText,
-    cover: z.string().trim().optional(),
-    coverAlt: z.string().trim().optional(),
+    summary: optionalText('摘要 summary'),
+    cover: z.string({ invalid_type_error: '封面图 cover 必须是图片路径文字' }).trim().optional(),
+    coverAlt: z.string({ invalid_type_error: '封面图说明 coverAlt 必须是文字' }).trim().optional(),
     tags: idList('标签 tags'),
     related: idList('相关稿件 related').refine((ids) => ids.every((id) => SLUG_RE.test(id)), {
       message: '相关稿件应写文章编号（文件名，不含 .mdx）',
