@@ -58,7 +58,7 @@ describe('readDataFile', () => {
   });
 
   it('reports YAML syntax errors and a wrong shape', () => {
-    expect(readDataFile('notices', dir({ 'notices.yaml': '- title: 好\n  date: "2015-01-01"\n- title: [未闭合\n' })).problems[0]).toMatchObject({ field: 'yaml', line: 3 });
+    expect(readDataFile('notices', dir({ 'notices.yaml': '- title: 好\n  date: "2015-01-01"\n- title: 一\n  title: 二\n' })).problems[0]).toMatchObject({ field: 'yaml', line: 4 });
     expect(readDataFile('notices', dir({ 'notices.yaml': 'title: 不是列表\n' })).problems[0]!.message).toContain('列表');
   });
 });
