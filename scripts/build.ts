@@ -15,6 +15,17 @@ if (values.help) {
   console.log('用法: npm run build [-- --outDir <目录>]\n构建整个门户到临时目录，成功后才替换输出目录（默认 dist）。');
   process.exit(0);
 }
+/**
+ * A build is always a production build. Vite reads DEV/PROD/MODE/SSR from the
+ * environment into import.meta.env, and vitest sets them (DEV=1, NODE_ENV=test),
+ * which would make import.meta.env.DEV true and publish drafts.
+ */
+function productionEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
+  return env;
+}
+
 const out = resolve(values.outDir!);
 const tmp = `${out}.partial`;
 const old = `${out}.old`;
@@ -22,7 +33,7 @@ rmSync(tmp, { recursive: true, force: true });
 const astro = resolve('node_modules/astro/astro.js');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', tmp], {
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: productionEnv(),
 });
 if (result.status !== 0) {
   rmSync(tmp, { recursive: true, force: true });
