@@ -89,6 +89,21 @@ describe('a reader in Chromium', () => {
     await context.close();
   });
 
+  it('prints only the article: 打印本页 with a print stylesheet', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.origin}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
+    await page.evaluate(() => { (window as unknown as { print: () => void }).print = () => document.documentElement.setAttribute('data-printed', '1'); });
+    await page.getByRole('button', { name: '打印本页' }).click();
+    expect(await page.locator('html').getAttribute('data-printed')).toBe('1');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.channels', '.site-footer', '.article-aside', '.reader-tools', '.related']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await page.locator('article h1').isVisible()).toBe(true);
+    expect(await page.locator('.prose').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it.each([
     ['home', '/'],
     ['channel', '/channel/jiceng/'],
