@@ -38,7 +38,8 @@ describe('a build with broken articles', () => {
 
 describe('a build with drafts, scheduled articles and an empty channel', () => {
   let r: BuildResult;
-  beforeAll(() => { r = buildFixture('publishing'); });
+  const SITE = 'https://staging.example.cn';
+  beforeAll(() => { r = buildFixture('publishing', { SITE_URL: SITE }); });
 
   it('succeeds', () => {
     expect(r.status, r.output).toBe(0);
@@ -62,6 +63,18 @@ describe('a build with drafts, scheduled articles and an empty channel', () => {
     expect(doc.querySelector('.pagination')).toBeNull();
     expect(text(page(r.outDir, '/').querySelector('#block-kong')!.parentNode)).toContain('暂无文章');
     expect(readFileSync(join(r.outDir, 'channel/kong/rss.xml'), 'utf8')).not.toContain('<item>');
+  });
+
+  it('takes the public URL from SITE_URL everywhere, never the default', () => {
+    const files = ['index.html', 'articles/published/index.html', 'channel/jiceng/index.html', 'rss.xml', 'channel/jiceng/rss.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt'];
+    for (const f of files) {
+      const body = readFileSync(join(r.outDir, f), 'utf8');
+      expect(body, f).toContain(SITE);
+      expect(body, f).not.toContain('fgdjw.com.cn');
+    }
+    const doc = page(r.outDir, '/articles/published/');
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${SITE}/articles/published/`);
+    expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent).url).toBe(`${SITE}/articles/published/`);
   });
 
   it('renders GFM tables, lists and footnotes', () => {
