@@ -32,6 +32,10 @@ describe('every page type', () => {
     expect(text(doc.querySelector('.site-header .notice'))).toContain('超威杯“和合情•中国梦”全国非公企业党建主题摄影优秀作品获奖名单');
   });
 
+  it.each(PAGES.filter((p) => p !== LEGACY))('%s loads no reader-tools script (only articles need it)', (path) => {
+    expect(built(path)).not.toContain('reader.js');
+  });
+
   it('links only the friend links that have a public address', () => {
     const doc = page(SAMPLE_DIST, '/');
     const linked = doc.querySelectorAll('#friend-links + ul a');
