@@ -5,15 +5,22 @@ import { buildSite, ROOT, type BuildResult } from './site';
 const FIXTURES = join(ROOT, 'tests/fixtures');
 
 /**
- * Builds a fixture: the shared fixture data files plus `tests/fixtures/<name>/articles`,
- * assembled under .test-output (inside the project, as Astro expects).
+ * A content folder for fixture `name`: the shared fixture data files plus
+ * `tests/fixtures/<name>/articles`, assembled under .test-output (inside the
+ * project, where Astro expects content). Returns the folder that holds `content/`.
  */
-export function buildFixture(name: string, env?: Record<string, string>): BuildResult & { content: string } {
-  const base = join(ROOT, '.test-output', `fixture-${name}`);
+export function assembleFixture(name: string, tag = name): { base: string; content: string } {
+  const base = join(ROOT, '.test-output', `fixture-${tag}`);
   rmSync(base, { recursive: true, force: true });
   const content = join(base, 'content');
   mkdirSync(content, { recursive: true });
   cpSync(join(FIXTURES, 'data'), join(content, 'data'), { recursive: true });
   cpSync(join(FIXTURES, name, 'articles'), join(content, 'articles'), { recursive: true });
+  return { base, content };
+}
+
+/** Builds a fixture with `npm run build`'s script. */
+export function buildFixture(name: string, env?: Record<string, string>): BuildResult & { content: string } {
+  const { base, content } = assembleFixture(name);
   return { ...buildSite({ content, outDir: join(base, 'dist'), ...(env ? { env } : {}) }), content };
 }
