@@ -6,8 +6,8 @@
  *   npm run build [-- --outDir dist]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } } });
@@ -29,13 +29,28 @@ function productionEnv(): NodeJS.ProcessEnv {
 const out = resolve(values.outDir!);
 const tmp = `${out}.partial`;
 const old = `${out}.old`;
+/**
+ * Astro 5 stages a static build's server output in `<project>/.astro/` when
+ * outDir lies outside the project, then moves that folder into the site —
+ * data-store.json (every article, drafts included) would be published. So
+ * Astro always builds inside the project, and the result is copied out.
+ */
+const rel = relative(process.cwd(), tmp);
+const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+const astroOut = inside ? tmp : resolve(`.build-${process.pid}.partial`);
 rmSync(tmp, { recursive: true, force: true });
+rmSync(astroOut, { recursive: true, force: true });
 const astro = resolve('node_modules/astro/astro.js');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', tmp], {
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', astroOut], {
   stdio: 'inherit',
   env: productionEnv(),
 });
+if (result.status === 0 && astroOut !== tmp) {
+  cpSync(astroOut, tmp, { recursive: true });
+  rmSync(astroOut, { recursive: true, force: true });
+}
 if (result.status !== 0) {
+  rmSync(astroOut, { recursive: true, force: true });
   rmSync(tmp, { recursive: true, force: true });
   console.error(`\n构建失败，${existsSync(out) ? `原有的 ${values.outDir} 保持不变` : `没有生成 ${values.outDir}`}。(build failed; output left untouched)`);
   process.exit(result.status ?? 1);

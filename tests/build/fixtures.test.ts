@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../helpers/fixtures';
 import { page, text, texts } from '../helpers/html';
-import type { BuildResult } from '../helpers/site';
+import { ROOT, type BuildResult } from '../helpers/site';
 
 describe('a build with broken articles', () => {
   let r: BuildResult;
@@ -43,6 +43,13 @@ describe('a build with drafts, scheduled articles and an empty channel', () => {
 
   it('succeeds', () => {
     expect(r.status, r.output).toBe(0);
+  });
+
+  it('builds outside the project without leaking Astro’s own files into the site', () => {
+    expect(r.outDir.startsWith(ROOT)).toBe(false);
+    const top = readdirSync(r.outDir).sort();
+    expect(top).toEqual(expect.arrayContaining(['index.html', 'rss.xml', 'articles', 'channel']));
+    for (const f of ['data-store.json', 'settings.json', 'collections', 'content-assets.mjs', 'content-modules.mjs']) expect(top, f).not.toContain(f);
   });
 
   it('leaves drafts and future-dated articles out of every page, feed and sitemap', () => {

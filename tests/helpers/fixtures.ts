@@ -19,8 +19,11 @@ export function assembleFixture(name: string, tag = name): { base: string; conte
   return { base, content };
 }
 
-/** Builds a fixture with `npm run build`'s script. */
+/**
+ * Builds a fixture with `npm run build`'s script, into a temporary folder
+ * outside the project (as a deploy might), unless `outDir` is given.
+ */
 export function buildFixture(name: string, env?: Record<string, string>): BuildResult & { content: string } {
-  const { base, content } = assembleFixture(name);
-  return { ...buildSite({ content, outDir: join(base, 'dist'), ...(env ? { env } : {}) }), content };
+  const { content } = assembleFixture(name);
+  return { ...buildSite({ content, ...(env ? { env } : {}) }), content };
 }
