@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import remarkSmartypantsWhenNeeded from './src/lib/markdown/smartypants.ts';
+import rehypeTablesLikeMdx from './src/lib/markdown/table-html.ts';
 import { siteUrl } from './src/lib/urls.ts';
 
 export default defineConfig({
@@ -15,7 +17,11 @@ export default defineConfig({
     // GFM (tables, lists, footnotes) is applied exactly once, by remark-gfm,
     // for both the Markdown and the MDX pipeline (mdx() extends this config).
     gfm: false,
-    remarkPlugins: [remarkGfm],
+    // SmartyPants likewise, but skipped on bodies it would not change (speed).
+    smartypants: false,
+    remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded],
+    // Tables written the way MDX writes them, so both pipelines give the same HTML.
+    rehypePlugins: [rehypeTablesLikeMdx],
     syntaxHighlight: false,
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],

@@ -49,5 +49,6 @@ async function sync({ store, renderMarkdown, generateDigest, logger }: LoaderCon
     rendered++;
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  logger.info(`${articles.length} articles (${rendered} rendered, ${articles.length - rendered} from cache)`);
+  const mdx = articles.filter((a) => a.data.mdx).length;
+  logger.info(`${articles.length} articles (${rendered} rendered, ${articles.length - rendered} from cache, ${mdx} compiled as MDX)`);
 }
