@@ -46,6 +46,7 @@ export function summarize(r: SizeResult) {
   return {
     articles: r.articles,
     wallMs: wall,
+    cpuMs: med(r.cold, (x) => x.memory.cpuMs),
     contentSyncMs: med(r.cold, (x) => x.phases.contentSync),
     bundleMs: med(r.cold, (x) => x.phases.bundle),
     renderMs: med(r.cold, (x) => x.phases.render),
@@ -58,6 +59,7 @@ export function summarize(r: SizeResult) {
     pagefindBytes: last.output.pagefindBytes,
     avgArticleHtmlBytes: last.output.avgArticleHtmlBytes,
     warmMs: r.warm?.wallMs,
+    warmCpuMs: r.warm?.memory.cpuMs,
     deterministic: r.deterministic,
   };
 }
@@ -65,17 +67,17 @@ export function summarize(r: SizeResult) {
 /** A Markdown table of the medians, for the terminal and the README. */
 export function formatTable(result: BenchResult): string {
   const head = [
-    'articles', 'pages', 'cold wall s', 'content sync s', 'bundle s', 'render s', 'after render s (sitemap, Pagefind)',
+    'articles', 'pages', 'cold wall s', 'CPU s', 'content sync s', 'bundle s', 'render s', 'after render s (sitemap, Pagefind)',
     'pages/s', 'peak RSS tree GiB', 'peak RSS 1 process GiB', 'output MiB', 'Pagefind MiB', 'avg article HTML KiB',
     'warm rebuild s (% of cold)', 'same output twice',
   ];
   const rows = result.sizes.map((r) => {
     const x = summarize(r);
     return [
-      x.articles.toLocaleString('en-US'), String(x.pages), s(x.wallMs), s(x.contentSyncMs), s(x.bundleMs), s(x.renderMs),
+      x.articles.toLocaleString('en-US'), String(x.pages), s(x.wallMs), s(x.cpuMs), s(x.contentSyncMs), s(x.bundleMs), s(x.renderMs),
       s(x.afterRenderMs), x.pagesPerSecond.toFixed(0), gib(x.peakTreeRss), gib(x.peakProcessRss), mib(x.outputBytes),
       x.pagefindBytes === undefined ? '–' : mib(x.pagefindBytes), (x.avgArticleHtmlBytes / 1024).toFixed(1),
-      x.warmMs === undefined ? '–' : `${s(x.warmMs)} (${((100 * x.warmMs) / x.wallMs).toFixed(0)} %)`,
+      x.warmMs === undefined ? '–' : `${s(x.warmMs)} (${((100 * x.warmMs) / x.wallMs).toFixed(0)} %; CPU ${s(x.warmCpuMs)})`,
       x.deterministic === undefined ? '–' : x.deterministic ? 'yes' : 'NO',
     ];
   });
@@ -87,6 +89,7 @@ export function formatTable(result: BenchResult): string {
     out.push('', `${b.articles} / ${a.articles} articles: ${(b.wallMs / a.wallMs).toFixed(2)} × the wall time`);
   }
   if (result.checkMs !== undefined) out.push('', `npm run check (${sizes[sizes.length - 1]?.articles} articles): ${s(result.checkMs)} s`);
+  out.push('', `CPU s: user + system time of the whole build process tree (less sensitive to other load than wall time).`);
   out.push('', `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memGiB} GiB RAM, Node ${result.machine.node}; ` +
     `median of ${result.runs} cold run(s); commit ${result.commit}, ${result.date}`);
   return out.join('\n');

@@ -12,7 +12,7 @@ interface MdNode { type?: string; value?: unknown; children?: MdNode[] }
  * astro.config.mjs so the Markdown and MDX pipelines both use this instead.
  */
 export default function remarkSmartypantsWhenNeeded() {
-  const transform = remarkSmartypants() as unknown as (tree: MdNode) => void;
+  const transform = (remarkSmartypants as unknown as () => (tree: MdNode) => void)();
   return (tree: MdNode) => {
     if (hasSmartypantsCandidate(tree)) transform(tree);
   };

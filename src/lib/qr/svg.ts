@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import QRCode from 'qrcode';
+import { buildCacheDir } from '../content/paths';
 
 /**
  * Inline-SVG QR codes, remembered across builds. Choosing a QR code's mask
@@ -12,10 +13,10 @@ import QRCode from 'qrcode';
  */
 const OPTIONS = { type: 'svg', margin: 1, errorCorrectionLevel: 'M' } as const;
 /** Bump when OPTIONS or the qrcode version change, so old codes are not reused. */
-const KEY = `qrcode-1.5.4 m1 M`;
+export const QR_CACHE_KEY = `qrcode-1.5.4 m1 M`;
 
-export function qrCacheFile(cacheDir = process.env.FEIGONG_CACHE_DIR ?? 'node_modules/.astro'): string {
-  return join(resolve(cacheDir), 'feigong-qr.jsonl');
+export function qrCacheFile(): string {
+  return join(buildCacheDir(), 'feigong-qr.jsonl');
 }
 
 let memo: Map<string, string> | undefined;
@@ -28,7 +29,7 @@ function load(file: string): Map<string, string> {
     if (!line) continue;
     try {
       const [key, text, svg] = JSON.parse(line) as [string, string, string];
-      if (key === KEY) map.set(text, svg);
+      if (key === QR_CACHE_KEY) map.set(text, svg);
     } catch {
       // An unfinished line from an interrupted build.
     }
@@ -44,6 +45,6 @@ export async function qrSvg(text: string, file = qrCacheFile()): Promise<string>
   const svg = await QRCode.toString(text, OPTIONS);
   memo.set(text, svg);
   mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, `${JSON.stringify([KEY, text, svg])}\n`);
+  appendFileSync(file, `${JSON.stringify([QR_CACHE_KEY, text, svg])}\n`);
   return svg;
 }
