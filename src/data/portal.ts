@@ -76,6 +76,8 @@ export async function mdxBody(id: string) {
 
 /** The rendered body of a Markdown-path article (see src/lib/content/html-cache.ts). */
 export function articleHtml(article: ArticleEntry): string {
-  if (typeof article.digest !== 'string') throw new Error(`文章 ${article.id} 没有内容摘要 (no digest)`);
-  return readCachedHtml(article.digest);
+  // getCollection() returns the store entry, digest included; Astro's entry type leaves it out.
+  const { digest } = article as ArticleEntry & { digest?: unknown };
+  if (typeof digest !== 'string') throw new Error(`文章 ${article.id} 没有内容摘要 (no digest)`);
+  return readCachedHtml(digest);
 }
