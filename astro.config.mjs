@@ -3,19 +3,27 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import remarkSmartypantsWhenNeeded from './src/lib/markdown/smartypants.ts';
+import rehypeTablesLikeMdx from './src/lib/markdown/table-html.ts';
 import { siteUrl } from './src/lib/urls.ts';
+import { buildCacheDir } from './src/lib/content/paths.ts';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
   site: siteUrl(),
   trailingSlash: 'ignore',
-  // Tests build fixtures side by side; each gets its own content-layer cache.
-  ...(process.env.FEIGONG_CACHE_DIR ? { cacheDir: process.env.FEIGONG_CACHE_DIR } : {}),
+  // Content store, rendered bodies and QR codes between builds; tests and
+  // benchmarks build side by side, each with its own (FEIGONG_CACHE_DIR).
+  cacheDir: buildCacheDir(),
   markdown: {
     // GFM (tables, lists, footnotes) is applied exactly once, by remark-gfm,
     // for both the Markdown and the MDX pipeline (mdx() extends this config).
     gfm: false,
-    remarkPlugins: [remarkGfm],
+    // SmartyPants likewise, but skipped on bodies it would not change (speed).
+    smartypants: false,
+    remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded],
+    // Tables written the way MDX writes them, so both pipelines give the same HTML.
+    rehypePlugins: [rehypeTablesLikeMdx],
     syntaxHighlight: false,
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],

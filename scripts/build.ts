@@ -5,7 +5,7 @@
  *
  *   npm run build [-- --outDir dist]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,7 +55,13 @@ if (result.status !== 0) {
   console.error(`\n构建失败，${existsSync(out) ? `原有的 ${values.outDir} 保持不变` : `没有生成 ${values.outDir}`}。(build failed; output left untouched)`);
   process.exit(result.status ?? 1);
 }
-rmSync(old, { recursive: true, force: true });
-if (existsSync(out)) renameSync(out, old);
+// The previous output is renamed away (instant) and deleted by a detached
+// `rm` after this script exits: removing 10,000 page folders took up to half
+// a minute on a busy disk, and nobody needs to wait for it.
+const trash = `${old}-${process.pid}`;
+if (existsSync(old)) renameSync(old, `${trash}-leftover`);
+if (existsSync(out)) renameSync(out, trash);
 renameSync(tmp, out);
-rmSync(old, { recursive: true, force: true });
+for (const t of [trash, `${trash}-leftover`]) {
+  if (existsSync(t)) spawn('rm', ['-rf', t], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(t, { recursive: true, force: true })).unref();
+}

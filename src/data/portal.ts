@@ -6,6 +6,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { byChannel, neighbours, publishedArticles, type Neighbours } from '../lib/articles';
 import { relatedArticles } from '../lib/related';
+import { readCachedHtml } from '../lib/content/html-cache';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type Channel = CollectionEntry<'channels'>;
@@ -71,4 +72,12 @@ export async function mdxBody(id: string) {
   const entry = await getEntry('articlesMdx', id);
   if (!entry) throw new Error(`MDX 文章 ${id} 没有被编译：请重启 astro dev（新加了组件的文件需要重新读取配置）`);
   return entry;
+}
+
+/** The rendered body of a Markdown-path article (see src/lib/content/html-cache.ts). */
+export function articleHtml(article: ArticleEntry): string {
+  // getCollection() returns the store entry, digest included; Astro's entry type leaves it out.
+  const { digest } = article as ArticleEntry & { digest?: unknown };
+  if (typeof digest !== 'string') throw new Error(`文章 ${article.id} 没有内容摘要 (no digest)`);
+  return readCachedHtml(digest);
 }

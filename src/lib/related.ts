@@ -39,24 +39,42 @@ export function relatedArticles<T extends Article>(articles: readonly T[], count
   const position = new Map<string, number>();
   for (const list of channels.values()) list.forEach((a, k) => position.set(a.id, k));
   const out = new Map<string, T[]>();
+  // One score slot per article, reset after each use: a Map per article was
+  // most of the cost at 10,000 articles.
+  const score = new Int32Array(articles.length);
+  const touched: number[] = [];
   articles.forEach((a, i) => {
     if (a.data.related.length) {
       out.set(a.id, a.data.related.map((id) => byId.get(id)).filter((x): x is T => !!x && x.id !== a.id));
       return;
     }
-    const scores = new Map<number, number>();
     for (const t of termsOf[i]!) {
       const list = postings.get(t)!;
       if (list.length > maxDf) continue;
       const weight = t.startsWith('t:') ? 3 : 1;
-      for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+      for (const j of list) {
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j] += weight;
+      }
     }
-    const ranked = [...scores]
-      .map(([j, s]) => ({ b: articles[j]!, s: s + (articles[j]!.data.channel === a.data.channel ? 1 : 0) }))
-      .filter((x) => x.s >= 2)
-      .sort((x, y) => y.s - x.s || compareNewest(x.b, y.b))
-      .slice(0, count)
-      .map((x) => x.b);
+    // The best `count` by score, then newest, then id: a total order, so
+    // keeping a small sorted top list equals sorting every candidate.
+    const top: { b: T; s: number }[] = [];
+    const better = (x: { b: T; s: number }, y: { b: T; s: number }) => y.s - x.s || compareNewest(x.b, y.b);
+    for (const j of touched) {
+      const s = score[j]! + (articles[j]!.data.channel === a.data.channel ? 1 : 0);
+      score[j] = 0;
+      if (s < 2) continue;
+      const x = { b: articles[j]!, s };
+      if (top.length === count && better(x, top[count - 1]!) >= 0) continue;
+      let k = top.length;
+      while (k > 0 && better(x, top[k - 1]!) < 0) k--;
+      top.splice(k, 0, x);
+      if (top.length > count) top.pop();
+    }
+    touched.length = 0;
+    const ranked = top.map((x) => x.b);
     if (ranked.length < count) {
       // Too few similar titles: fill with the channel's articles nearest in date.
       const taken = new Set([a.id, ...ranked.map((r) => r.id)]);

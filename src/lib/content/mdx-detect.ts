@@ -17,6 +17,16 @@ export function needsMdx(body: string): boolean {
   return false;
 }
 
+/**
+ * Slugs routed to the MDX compiler although their body does not need it:
+ * `FEIGONG_FORCE_MDX=slug-a,slug-b`. The build test uses it to prove both
+ * pipelines give the same HTML for the same body.
+ */
+export function forcedMdx(slug: string): boolean {
+  const list = process.env.FEIGONG_FORCE_MDX;
+  return !!list && list.split(',').map((s) => s.trim()).includes(slug);
+}
+
 /** Removes fenced code blocks and inline code spans. */
 function stripCode(body: string): string {
   return body

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { needsMdx } from './mdx-detect';
+import { forcedMdx, needsMdx } from './mdx-detect';
+import { slugOf } from './parse-article';
 import { articlesDir, listArticleFiles } from './paths';
 
 /**
@@ -13,6 +14,7 @@ export function mdxArticlePatterns(): string[] {
   const dir = articlesDir();
   return listArticleFiles(dir)
     .filter((abs) => {
+      if (forcedMdx(slugOf(abs))) return true;
       const src = readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n');
       const end = src.indexOf('\n---', 3);
       return end > 0 && needsMdx(src.slice(src.indexOf('\n', end + 1) + 1));

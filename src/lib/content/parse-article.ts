@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
 import type { Problem } from '../schema/messages';
 import { parseFrontmatter } from './frontmatter';
-import { needsMdx, plainExcerpt } from './mdx-detect';
+import { forcedMdx, needsMdx, plainExcerpt } from './mdx-detect';
 import { zodProblems } from './zod-problems';
 
 export interface ArticleContext {
@@ -74,7 +74,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   const data: ArticleData = {
     ...parsed.data,
     file,
-    mdx: needsMdx(fm.body),
+    mdx: needsMdx(fm.body) || forcedMdx(slug),
     excerpt: parsed.data.summary || plainExcerpt(fm.body),
   };
   return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine }, problems };

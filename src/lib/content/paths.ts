@@ -33,3 +33,12 @@ export function listArticleFiles(dir = articlesDir()): string[] {
   walk(dir);
   return out.sort();
 }
+
+/**
+ * Astro's cache folder (its `cacheDir`), where the content layer keeps its
+ * store and the build keeps rendered article bodies and QR codes between
+ * builds. `FEIGONG_CACHE_DIR` gives test fixtures and benchmarks their own.
+ */
+export function buildCacheDir(): string {
+  return resolve(process.env.FEIGONG_CACHE_DIR ?? 'node_modules/.astro');
+}

@@ -6,15 +6,26 @@ import { parseArticle, type ArticleContext, type ParsedArticle } from './parse-a
 import { displayPath, listArticleFiles } from './paths';
 
 /**
+ * An article parsed by an earlier build from exactly these bytes, if the
+ * caller still has it (the Astro loader keeps them in the content store).
+ */
+export type ReuseParsed = (file: string, bytes: Buffer) => ParsedArticle | undefined;
+
+/**
  * Reads and validates every article: the one path behind both the Astro
  * loader and `npm run check`, so both report the same problems in the same words.
+ * With `reuse`, an unchanged file is not parsed again (it was valid when it
+ * was stored); the checks across articles always run over all of them.
  */
-export function readArticles(ctx: ArticleContext, files = listArticleFiles()): { articles: ParsedArticle[]; problems: Problem[] } {
+export function readArticles(ctx: ArticleContext, files = listArticleFiles(), reuse?: ReuseParsed): { articles: ParsedArticle[]; problems: Problem[] } {
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = duplicateUrlProblems(files.map(displayPath));
   for (const abs of files) {
     const file = displayPath(abs);
-    const { article, problems: own } = parseArticle(file, readFileSync(abs), ctx);
+    const bytes = readFileSync(abs);
+    const previous = reuse?.(file, bytes);
+    if (previous) { articles.push(previous); continue; }
+    const { article, problems: own } = parseArticle(file, bytes, ctx);
     problems.push(...own);
     if (!article) continue;
     if (article.data.mdx) {
