@@ -18,6 +18,8 @@ export interface ParsedArticle {
   data: ArticleData;
   body: string;
   bodyLine: number;
+  /** Line of each frontmatter key, for messages from later checks. */
+  keyLines: Record<string, number>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -77,7 +79,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
     mdx: needsMdx(fm.body),
     excerpt: parsed.data.summary || plainExcerpt(fm.body),
   };
-  return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine }, problems };
+  return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine, keyLines: fm.keyLines }, problems };
 }
 
 function lineOfInvalidByte(bytes: Uint8Array): number {
