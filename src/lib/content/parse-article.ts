@@ -24,6 +24,14 @@ export interface ParsedArticle {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+// Building the zod schema costs more than using it; build it once per context.
+const schemas = new WeakMap<ArticleContext, ReturnType<typeof articleSchema>>();
+function schemaFor(ctx: ArticleContext) {
+  let s = schemas.get(ctx);
+  if (!s) schemas.set(ctx, (s = articleSchema(ctx.channelIds, ctx.defaultSource, ctx.channelLabels)));
+  return s;
+}
+
 export function slugOf(file: string): string {
   return basename(file).replace(/\.mdx$/i, '');
 }
@@ -64,7 +72,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   problems.push(...fmProblems);
   if (!fm) return { problems };
 
-  const parsed = articleSchema(ctx.channelIds, ctx.defaultSource, ctx.channelLabels).safeParse(fm.data);
+  const parsed = schemaFor(ctx).safeParse(fm.data);
   if (!parsed.success) {
     problems.push(...zodProblems(file, parsed.error, fm.data, fm.keyLines, 2));
   }
