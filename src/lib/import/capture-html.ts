@@ -43,7 +43,9 @@ function oldPathOf(html: string, root: HTMLElement): string | undefined {
 export function decodeCapture(bytes: Uint8Array): { text: string } | { error: string } {
   if (bytes.length === 0) return { error: '文件是空的' };
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  let declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  // Pages that declare gb2312 routinely use GBK/GB18030 characters; read them with the superset.
+  if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) declared = 'gb18030';
   const tries = declared && declared !== 'utf-8' && declared !== 'utf8' ? [declared, 'utf-8'] : ['utf-8', 'gb18030'];
   for (const label of tries) {
     try {

@@ -8,7 +8,9 @@ export function escapeMdxText(text: string): string {
   return text
     .replace(/[\\`*_{}[\]<>|~&]/g, '\\$&')
     .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    // A paragraph opening with import/export is ESM to MDX; a character reference defuses it.
+    .replace(/^(i)(mport\b)|^(e)(xport\b)/, (_m, i, mport, e, xport) => (i ? `&#x69;${mport}` : `&#x65;${xport}`));
 }
 
 /** One paragraph per line, blank lines between; internal whitespace runs collapsed. */
