@@ -10,7 +10,8 @@ export function escapeMdxText(text: string): string {
     .replace(/^([#+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2')
     // A paragraph opening with import/export is ESM to MDX; a character reference defuses it.
-    .replace(/^(i)(mport\b)|^(e)(xport\b)/, (_m, i, mport, e, xport) => (i ? `&#x69;${mport}` : `&#x65;${xport}`));
+    .replace(/^import\b/, '&#x69;mport')
+    .replace(/^export\b/, '&#x65;xport');
 }
 
 /** One paragraph per line, blank lines between; internal whitespace runs collapsed. */
