@@ -7,6 +7,7 @@ import remarkSmartypantsWhenNeeded from './src/lib/markdown/smartypants.ts';
 import rehypeTablesLikeMdx from './src/lib/markdown/table-html.ts';
 import { siteUrl } from './src/lib/urls.ts';
 import { buildCacheDir } from './src/lib/content/paths.ts';
+import redirects from './src/integrations/redirects.ts';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
@@ -26,5 +27,5 @@ export default defineConfig({
     rehypePlugins: [rehypeTablesLikeMdx],
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects()],
 });

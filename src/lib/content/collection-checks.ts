@@ -1,5 +1,8 @@
 import type { Problem } from '../schema/messages';
+import { articlePath } from '../urls';
+import { bodyRefs } from './body-refs';
 import { slugOf, type ParsedArticle } from './parse-article';
+import { normalizePath, pageExists, publicFileExists, type SiteIndex } from './site-routes';
 
 /**
  * Two files that claim one URL, judged from file names alone so that it is
@@ -21,19 +24,74 @@ export function duplicateUrlProblems(files: readonly string[]): Problem[] {
   return problems;
 }
 
-/** Checks that need every valid article at once: `related` ids that exist. */
-export function collectionProblems(articles: readonly ParsedArticle[]): Problem[] {
+/**
+ * Checks that need every article at once: `related` ids that exist, aliases
+ * that shadow a page or each other, links and images in bodies that lead nowhere.
+ */
+export function collectionProblems(articles: readonly ParsedArticle[], idx: SiteIndex): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Set(articles.map((a) => a.slug));
+  const aliasOwner = new Map<string, string>();
   for (const a of articles) {
+    const file = a.data.file;
     for (const id of a.data.related) {
-      if (!bySlug.has(id)) {
+      if (!idx.articleSlugs.has(id)) {
         problems.push({
-          file: a.data.file, field: 'related',
+          file, line: a.keyLines.related, field: 'related',
           message: '相关稿件里的文章不存在', expected: '已有文章的文件名（不含 .mdx）', found: JSON.stringify(id),
+        });
+      }
+    }
+    for (const alias of a.data.aliases) {
+      const key = normalizePath(alias);
+      const other = aliasOwner.get(key);
+      if (key === articlePath(a.slug) || pageExists(key, idx)) {
+        problems.push({
+          file, line: a.keyLines.aliases, field: 'aliases',
+          message: '旧网址与站内已有的页面相同，跳转会把那个页面盖掉', expected: '只填旧网站的网址', found: JSON.stringify(alias),
+        });
+      } else if (other !== undefined) {
+        problems.push({
+          file, line: a.keyLines.aliases, field: 'aliases',
+          message: other === file ? '同一个旧网址写了两次' : `这个旧网址已经跳转到另一篇文章：${other}`,
+          expected: '每个旧网址只属于一篇文章', found: JSON.stringify(alias),
+        });
+      } else {
+        aliasOwner.set(key, file);
+      }
+    }
+    if (a.data.cover !== undefined) {
+      const p = imageProblem(a.data.cover, idx);
+      if (p) problems.push({ file, line: a.keyLines.cover, field: 'cover', ...p });
+    }
+    for (const ref of bodyRefs(a.body)) {
+      const line = a.bodyLine + ref.line - 1;
+      if (ref.kind === 'image') {
+        const p = imageProblem(ref.target, idx);
+        if (p) problems.push({ file, line, field: 'body', ...p });
+        continue;
+      }
+      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(ref.target)) continue;
+      const path = new URL(ref.target, `https://site${articlePath(a.slug)}`).pathname;
+      if (!pageExists(path, idx)) {
+        problems.push({
+          file, line, field: 'body',
+          message: '链接指向的文章或页面不存在',
+          expected: '已有页面，例如 /articles/文件名/ 或 /channel/频道编号/', found: JSON.stringify(ref.target),
         });
       }
     }
   }
   return problems;
+}
+
+/** An image must be a file under public/ (`/images/x.jpg`) or a full web address. */
+function imageProblem(src: string, idx: SiteIndex): Pick<Problem, 'message' | 'expected' | 'found'> | undefined {
+  if (/^https?:\/\//i.test(src) || src.startsWith('data:')) return undefined;
+  if (!src.startsWith('/')) {
+    return { message: '图片地址应以 / 开头，指向 public/ 目录里的文件', expected: '/images/2015/photo.jpg（文件放在 public/images/2015/photo.jpg）', found: JSON.stringify(src) };
+  }
+  if (publicFileExists(src, idx.root)) return undefined;
+  return {
+    message: '图片文件不存在', expected: `public${src.replace(/[?#].*$/, '')} 这个文件`, found: JSON.stringify(src),
+  };
 }

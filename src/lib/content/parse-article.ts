@@ -18,9 +18,19 @@ export interface ParsedArticle {
   data: ArticleData;
   body: string;
   bodyLine: number;
+  /** Line of each frontmatter key, for messages from later checks. */
+  keyLines: Record<string, number>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+// Building the zod schema costs more than using it; build it once per context.
+const schemas = new WeakMap<ArticleContext, ReturnType<typeof articleSchema>>();
+function schemaFor(ctx: ArticleContext) {
+  let s = schemas.get(ctx);
+  if (!s) schemas.set(ctx, (s = articleSchema(ctx.channelIds, ctx.defaultSource, ctx.channelLabels)));
+  return s;
+}
 
 export function slugOf(file: string): string {
   return basename(file).replace(/\.mdx$/i, '');
@@ -62,7 +72,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   problems.push(...fmProblems);
   if (!fm) return { problems };
 
-  const parsed = articleSchema(ctx.channelIds, ctx.defaultSource, ctx.channelLabels).safeParse(fm.data);
+  const parsed = schemaFor(ctx).safeParse(fm.data);
   if (!parsed.success) {
     problems.push(...zodProblems(file, parsed.error, fm.data, fm.keyLines, 2));
   }
@@ -77,7 +87,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
     mdx: needsMdx(fm.body) || forcedMdx(slug),
     excerpt: parsed.data.summary || plainExcerpt(fm.body),
   };
-  return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine }, problems };
+  return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine, keyLines: fm.keyLines }, problems };
 }
 
 function lineOfInvalidByte(bytes: Uint8Array): number {

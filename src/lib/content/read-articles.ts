@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Problem } from '../schema/messages';
 import { collectionProblems, duplicateUrlProblems } from './collection-checks';
 import { mdxSyntaxProblem } from './mdx-syntax';
-import { parseArticle, type ArticleContext, type ParsedArticle } from './parse-article';
+import { parseArticle, slugOf, type ArticleContext, type ParsedArticle } from './parse-article';
 import { displayPath, listArticleFiles } from './paths';
+import { siteIndex } from './site-routes';
 
 /**
  * An article parsed by an earlier build from exactly these bytes, if the
@@ -34,7 +35,7 @@ export function readArticles(ctx: ArticleContext, files = listArticleFiles(), re
     }
     articles.push(article);
   }
-  problems.push(...collectionProblems(articles));
+  problems.push(...collectionProblems(articles, siteIndex(files.map(slugOf), ctx.channelIds)));
   // One file's problems together, in line order, whatever check found them.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { articles, problems };

@@ -1,0 +1,44 @@
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { isPublished } from '../lib/articles';
+import { articleContext } from '../lib/content/article-context';
+import { readArticles } from '../lib/content/read-articles';
+import { redirectPage, redirectPagePath, redirectsFile, redirectsFor } from '../lib/redirects';
+
+/**
+ * Frontmatter `aliases` (old URLs of the legacy site) become a `_redirects`
+ * file and an HTML redirect page at each old path. Reads articles through the
+ * shared validation path; only published articles get redirects, so no old
+ * URL ever points at a page that was not built.
+ */
+export default function redirects(): AstroIntegration {
+  return {
+    name: 'feigong-redirects',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { articles, problems } = readArticles(articleContext());
+        if (problems.length) throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
+        const now = new Date();
+        const list = redirectsFor(
+          articles
+            .filter((a) => isPublished({ id: a.slug, data: a.data }, { now, preview: false }))
+            .map((a) => ({ slug: a.slug, title: a.data.title, aliases: a.data.aliases })),
+        );
+        const file = join(out, '_redirects');
+        // Keep any _redirects an editor put in public/; ours follow it.
+        if (existsSync(file)) appendFileSync(file, redirectsFile(list));
+        else writeFileSync(file, redirectsFile(list));
+        for (const r of list) {
+          const page = join(out, redirectPagePath(r.from));
+          if (existsSync(page)) throw new Error(`redirects: ${r.from} would overwrite a built file (${page})`);
+          mkdirSync(dirname(page), { recursive: true });
+          writeFileSync(page, redirectPage(r));
+        }
+        logger.info(`${list.length} redirect(s) from old URLs`);
+      },
+    },
+  };
+}
