@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { siteUrl } from './src/lib/urls.ts';
+import headers from './src/integrations/headers.ts';
+import rehypeExternalLinks from 'rehype-external-links';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
@@ -16,7 +18,10 @@ export default defineConfig({
     // for both the Markdown and the MDX pipeline (mdx() extends this config).
     gfm: false,
     remarkPlugins: [remarkGfm],
+    // External links in article bodies open without opener/referrer (issue 6).
+    rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  // headers() stays last: it reads what the other integrations wrote.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), headers()],
 });

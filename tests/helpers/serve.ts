@@ -1,0 +1,2 @@
+/** Serve a built site for browser tests (see src/lib/serve/static-server.ts). */
+export { serveStatic as serve, type StaticServer, type ServeOptions } from '../../src/lib/serve/static-server';
