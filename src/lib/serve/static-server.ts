@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import { headersFor, parseHeaders, type HeaderRule } from '../headers/rules';
 
 const TYPES: Record<string, string> = {
@@ -48,12 +49,18 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
       file = join(root, '404.html');
       if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzipped when the client accepts it, as a CDN would.
+    const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(status, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       ...headersFor(rules, path),
     });
     if (req.method === 'HEAD') { res.end(); return; }
-    createReadStream(file).pipe(res);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
