@@ -6,8 +6,8 @@
  *   npm run build [-- --outDir dist]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } } });
@@ -16,7 +16,11 @@ if (values.help) {
   process.exit(0);
 }
 const out = resolve(values.outDir!);
-const tmp = `${out}.partial`;
+// Astro builds an outDir outside the project through ./.astro/ and then copies
+// that whole folder (content-modules.mjs, collections/…) into the output, so
+// the temporary folder always lives inside the project (issue 6: reproducible output).
+const insideProject = out.startsWith(process.cwd() + sep);
+const tmp = insideProject ? `${out}.partial` : resolve('.build-partial', `${process.pid}`);
 const old = `${out}.old`;
 rmSync(tmp, { recursive: true, force: true });
 const astro = resolve('node_modules/astro/astro.js');
@@ -31,5 +35,12 @@ if (result.status !== 0) {
 }
 rmSync(old, { recursive: true, force: true });
 if (existsSync(out)) renameSync(out, old);
-renameSync(tmp, out);
+mkdirSync(dirname(out), { recursive: true });
+try {
+  renameSync(tmp, out);
+} catch (e) {
+  if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+  cpSync(tmp, out, { recursive: true }); // another file system: copy, then drop the temporary folder
+  rmSync(tmp, { recursive: true, force: true });
+}
 rmSync(old, { recursive: true, force: true });
