@@ -20,6 +20,7 @@ const { values } = parseArgs({
     min: { type: 'string', default: '95' },
     page: { type: 'string', multiple: true },
     'json-out': { type: 'string' },
+    preset: { type: 'string', default: 'mobile' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -49,12 +50,13 @@ const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
+const config = values.preset === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
 const results: { page: string; scores: Scores; runs: Scores[] }[] = [];
 try {
   for (const page of pages) {
     const all: Scores[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
+      const r = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
       if (!r) throw new Error(`Lighthouse 没有结果: ${page}`);
       const failed = Object.values(r.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable');
       if (r.lhr.runtimeError) throw new Error(`Lighthouse 出错: ${r.lhr.runtimeError.message}`);
