@@ -8,6 +8,8 @@ import rehypeTablesLikeMdx from './src/lib/markdown/table-html.ts';
 import { siteUrl } from './src/lib/urls.ts';
 import { buildCacheDir } from './src/lib/content/paths.ts';
 import redirects from './src/integrations/redirects.ts';
+import headers from './src/integrations/headers.ts';
+import rehypeExternalLinks from 'rehype-external-links';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
@@ -24,8 +26,10 @@ export default defineConfig({
     smartypants: false,
     remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded],
     // Tables written the way MDX writes them, so both pipelines give the same HTML.
-    rehypePlugins: [rehypeTablesLikeMdx],
+    // External links in article bodies open without opener/referrer (issue 6).
+    rehypePlugins: [rehypeTablesLikeMdx, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects()],
+  // headers() stays last: it reads what the other integrations wrote.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects(), headers()],
 });

@@ -18,6 +18,9 @@ export const feedPath = () => '/rss.xml';
 export const noticesPath = () => '/notices/';
 export const searchPath = () => '/search/';
 
+/** rel for a link from a data file: absolute (external) URLs get noopener noreferrer. */
+export const externalRel = (url: string) => (/^https?:\/\//i.test(url) ? 'noopener noreferrer' : undefined);
+
 export function absoluteUrl(path: string, origin = siteUrl()): string {
   return new URL(path, `${origin}/`).href;
 }

@@ -39,7 +39,7 @@ afterAll(async () => {
 describe('a reader in Chromium', () => {
   it('goes home → channel → article → 上一篇 and lands on the older article of the channel', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.url}/`);
     await page.getByRole('navigation', { name: '频道' }).getByRole('link', { name: '基层点睛' }).click();
     await page.waitForURL('**/channel/jiceng/');
     expect(await page.locator('h1').innerText()).toBe('基层点睛');
@@ -57,7 +57,7 @@ describe('a reader in Chromium', () => {
 
   it('changes the body font size with 大/中/小, by keyboard too, and keeps it on reload', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
+    await page.goto(`${server.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
     const medium = await bodySize(page);
     expect(await page.locator('[data-font-size-set="medium"]').getAttribute('aria-pressed')).toBe('true');
 
@@ -91,7 +91,7 @@ describe('a reader in Chromium', () => {
 
   it('prints only the article: 打印本页 with a print stylesheet', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
+    await page.goto(`${server.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
     await page.evaluate(() => { (window as unknown as { print: () => void }).print = () => document.documentElement.setAttribute('data-printed', '1'); });
     await page.getByRole('button', { name: '打印本页' }).click();
     expect(await page.locator('html').getAttribute('data-printed')).toBe('1');
@@ -112,7 +112,7 @@ describe('a reader in Chromium', () => {
     ['notices', '/notices/'],
   ])('has no horizontal scroll at 360 px: %s', async (_name, path) => {
     const { context, page } = await newPage(360);
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${server.url}${path}`);
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client);
     await context.close();
@@ -120,7 +120,7 @@ describe('a reader in Chromium', () => {
 
   it('serves the Chinese 404 page for a missing URL', async () => {
     const { context, page } = await newPage();
-    const res = await page.goto(`${server.origin}/no-such-page/`);
+    const res = await page.goto(`${server.url}/no-such-page/`);
     expect(res!.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toContain('页面不存在');
     // This 404 is expected; it is not one of the problems checked below.

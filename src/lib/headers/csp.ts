@@ -1,0 +1,59 @@
+/**
+ * The Content-Security-Policy of the portal. Scripts only from the site
+ * itself (no 'unsafe-inline'): public/js/reader.js is a classic deferred file,
+ * JSON-LD blocks are data (CSP does not apply to them), and any other inline
+ * script or <style> must be listed by hash, which the headers integration
+ * computes from the built pages.
+ */
+import { createHash } from 'node:crypto';
+import { Parser } from 'htmlparser2';
+
+export interface CspSources { scriptHashes?: readonly string[]; styleHashes?: readonly string[] }
+
+/**
+ * 'wasm-unsafe-eval' is there for Pagefind (search): its index runs as
+ * WebAssembly, which Chromium refuses to compile under a script-src without
+ * it. It allows compiling WebAssembly only, never JS eval().
+ */
+export function contentSecurityPolicy({ scriptHashes = [], styleHashes = [] }: CspSources = {}): string {
+  const q = (h: string) => `'${h}'`;
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map(q)].join(' '),
+    ["style-src 'self'", ...styleHashes.map(q)].join(' '),
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const NON_SCRIPT_TYPES = /^(application\/(ld\+)?json|text\/template)$/i;
+export const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/** CSP hashes of the inline executable scripts and <style> blocks of one page. */
+export function inlineHashes(html: string): { scripts: string[]; styles: string[] } {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  let open: 'script' | 'style' | undefined;
+  let text = '';
+  const parser = new Parser({
+    onopentag(name, a) {
+      if ((name === 'script' && !a.src && !NON_SCRIPT_TYPES.test(a.type ?? '')) || name === 'style') {
+        open = name as 'script' | 'style';
+        text = '';
+      }
+    },
+    ontext(t) { if (open) text += t; },
+    onclosetag(name) {
+      if (name !== open) return;
+      (open === 'script' ? scripts : styles).push(sha256(text));
+      open = undefined;
+    },
+  }, { decodeEntities: false });
+  parser.end(html);
+  return { scripts, styles };
+}

@@ -1,0 +1,88 @@
+/**
+ * Response headers for the CDN, as `_headers` rules (the format Netlify and
+ * Cloudflare Pages read). Cache rules never overlap — Cloudflare joins the
+ * values of overlapping rules, Netlify lets the last one win — so each path
+ * gets exactly one Cache-Control; the security headers sit in `/*`.
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+export interface HeaderRule { path: string; headers: [name: string, value: string][] }
+export interface DirEntry { name: string; dir: boolean }
+
+/** Folders whose file names carry a content hash (never change in place). */
+const HASHED_DIRS = ['_astro'];
+const PAGEFIND_HASHED_DIRS = ['fragment', 'index', 'filter'];
+
+export function securityHeaders(csp: string): [string, string][] {
+  return [
+    ['Content-Security-Policy', csp],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
+    // frame-ancestors is the rule; X-Frame-Options covers browsers without CSP 2.
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ];
+}
+
+/**
+ * One rule per top-level entry of the output (and per Pagefind entry):
+ * hashed assets are immutable, everything else (HTML, feeds, sitemap,
+ * robots.txt, reader.js, Pagefind's entry files) revalidates.
+ */
+export function cacheRules(top: readonly DirEntry[], pagefind: readonly DirEntry[] = []): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  const cache = (path: string, value: string) => rules.push({ path, headers: [['Cache-Control', value]] });
+  for (const e of [...top].sort(byName)) {
+    if (e.name === '_headers' || e.name === '_redirects') continue;
+    if (e.name === 'pagefind' && e.dir) {
+      for (const p of [...pagefind].sort(byName)) {
+        if (p.dir) cache(`/pagefind/${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
+        else cache(`/pagefind/${p.name}`, p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
+      }
+      continue;
+    }
+    if (e.dir) cache(`/${e.name}/*`, HASHED_DIRS.includes(e.name) ? IMMUTABLE : REVALIDATE);
+    else {
+      if (e.name === 'index.html') cache('/', REVALIDATE);
+      cache(`/${e.name}`, REVALIDATE);
+    }
+  }
+  return rules;
+}
+
+const byName = (a: DirEntry, b: DirEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function renderHeaders(rules: readonly HeaderRule[]): string {
+  const head = '# Written by src/integrations/headers.ts at build time; do not edit.\n';
+  return head + rules.map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`).join('\n');
+}
+
+/** Reads a `_headers` file (used to serve the built site with its headers in tests). */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) { rules.push({ path: line.trim(), headers: [] }); continue; }
+    const i = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (!rule || i < 0) throw new Error(`_headers: 无法解析的行: ${line}`);
+    rule.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+  }
+  return rules;
+}
+
+/** `*` matches anything (splat), `:name` one path segment — as Netlify and Cloudflare do. */
+function patternRegExp(pattern: string): RegExp {
+  const src = pattern.split(/(\*|:[A-Za-z]\w*)/).map((part) =>
+    part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${src.join('')}$`);
+}
+
+/** The headers a request for `path` gets; a later rule overrides an earlier one's header. */
+export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) if (patternRegExp(r.path).test(path)) for (const [n, v] of r.headers) out[n] = v;
+  return out;
+}

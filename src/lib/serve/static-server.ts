@@ -1,0 +1,72 @@
+/**
+ * A tiny static server for a built site, for browser tests and Lighthouse:
+ * serves `index.html` for folders, `404.html` (status 404) on misses, and,
+ * when given `_headers` rules, the same response headers the CDN would send.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
+import { headersFor, parseHeaders, type HeaderRule } from '../headers/rules';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+
+export interface StaticServer { url: string; server: Server; close(): Promise<void> }
+
+export interface ServeOptions {
+  /** Apply the site's `_headers` file (true) or these rules. */
+  headers?: boolean | HeaderRule[];
+}
+
+export async function serveStatic(root: string, opts: ServeOptions = {}): Promise<StaticServer> {
+  const rules: HeaderRule[] = opts.headers === true
+    ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8'))
+    : Array.isArray(opts.headers) ? opts.headers : [];
+  const server = createServer((req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, path));
+    let status = 200;
+    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) { res.writeHead(301, { Location: `${path}/` }).end(); return; }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync(file) || path.endsWith('/_headers')) {
+      status = 404;
+      file = join(root, '404.html');
+      if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzipped when the client accepts it, as a CDN would.
+    const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, {
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      ...headersFor(rules, path),
+    });
+    if (req.method === 'HEAD') { res.end(); return; }
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}

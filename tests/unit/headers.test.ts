@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IMMUTABLE, REVALIDATE, cacheRules, contentSecurityPolicy, headersFor, inlineHashes, parseHeaders, renderHeaders, securityHeaders, sha256,
+} from '../../src/lib/headers';
+import { belowMinimum, median, medianScores } from '../../src/lib/checks/scores';
+
+const top = [
+  { name: '_astro', dir: true }, { name: 'articles', dir: true }, { name: 'index.html', dir: false },
+  { name: 'rss.xml', dir: false }, { name: 'pagefind', dir: true }, { name: 'sitemap-index.xml', dir: false },
+];
+const pagefind = [
+  { name: 'fragment', dir: true }, { name: 'index', dir: true }, { name: 'filter', dir: true },
+  { name: 'pagefind.js', dir: false }, { name: 'pagefind-entry.json', dir: false },
+  { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false }, { name: 'wasm.zh-cn.pagefind', dir: false },
+];
+
+describe('cache rules', () => {
+  const rules = [{ path: '/*', headers: securityHeaders(contentSecurityPolicy()) }, ...cacheRules(top, pagefind)];
+  const cc = (path: string) => headersFor(rules, path)['Cache-Control'];
+
+  it('makes hashed assets immutable and HTML, feeds, sitemap and Pagefind entry files revalidate', () => {
+    expect(cc('/_astro/index.Dc1.css')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/fragment/zh-cn_abc.pf_fragment')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/index/zh-cn_abc.pf_index')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/pagefind.zh-cn_0a1b2c.pf_meta')).toBe(IMMUTABLE);
+    for (const p of ['/', '/index.html', '/articles/x/', '/rss.xml', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.zh-cn.pagefind']) {
+      expect(cc(p), p).toBe(REVALIDATE);
+    }
+  });
+
+  it('never lets two rules set Cache-Control for one path (Cloudflare would join them)', () => {
+    const paths = ['/', '/index.html', '/_astro/a.css', '/articles/x/', '/pagefind/pagefind.js', '/pagefind/fragment/a', '/rss.xml'];
+    for (const path of paths) {
+      const setting = rules.filter((r) => headersFor([r], path)['Cache-Control'] !== undefined);
+      expect(setting.length, path).toBe(1);
+    }
+  });
+
+  it('renders a _headers file that parses back to the same rules', () => {
+    expect(parseHeaders(renderHeaders(rules))).toEqual(rules);
+  });
+
+  it('gives every path the security headers', () => {
+    const h = headersFor(rules, '/articles/x/');
+    expect(Object.keys(h)).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy']));
+  });
+});
+
+describe('CSP', () => {
+  it('has no unsafe-inline for scripts and forbids framing', () => {
+    const csp = contentSecurityPolicy({ scriptHashes: ['sha256-abc'] });
+    const script = csp.split('; ').find((d) => d.startsWith('script-src '))!;
+    expect(script).not.toContain('unsafe-inline');
+    expect(script).toContain("'sha256-abc'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('hashes inline scripts and styles but not JSON-LD or external scripts', () => {
+    const html = '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
+    expect(inlineHashes(html)).toEqual({ scripts: [sha256('var a = 1;')], styles: [sha256('p{color:red}')] });
+    // CSP wants base64 of the raw SHA-256 digest (not hex), prefixed with the algorithm.
+    expect(sha256('alert(1)')).toBe('sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=');
+  });
+});
+
+describe('Lighthouse scores', () => {
+  it('takes the median per category and lists those below the minimum', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    const s = medianScores([
+      { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 },
+      { performance: 99, accessibility: 100, 'best-practices': 96, seo: 100 },
+      { performance: 97, accessibility: 100, 'best-practices': 100, seo: 92 },
+    ]);
+    expect(s).toEqual({ performance: 97, accessibility: 100, 'best-practices': 100, seo: 100 });
+    expect(belowMinimum({ ...s, seo: 90 }, 95)).toEqual(['seo 90']);
+  });
+});
