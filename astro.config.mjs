@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { siteUrl } from './src/lib/urls.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
@@ -18,5 +19,5 @@ export default defineConfig({
     remarkPlugins: [remarkGfm],
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
 });
