@@ -5,7 +5,7 @@
  * its decoded text with query.ts, so a result always contains every term.
  */
 import { compareRanked, parseQuery, scoreDoc, suggestionCandidates, type RankedDoc, type SearchDoc, type SortOrder } from './query';
-import { fromIndexText, readableExcerpt, termToPagefind } from './tokens';
+import { excerptText, fromIndexText, highlightTerms, termToPagefind } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
 
 /** The part of Pagefind's JS API we use. */
@@ -74,7 +74,7 @@ export async function runSearch(pf: PagefindApi, state: SearchState): Promise<Re
             day: d.meta.date ?? '',
             channel: d.meta.channel ?? '',
             source: d.meta.source ?? '',
-            excerpt: readableExcerpt(d.excerpt),
+            excerpt: highlightTerms(excerptText(d.excerpt), terms),
           };
           const ranked = scoreDoc(hit, terms);
           if (ranked) out.push(ranked);

@@ -191,3 +191,32 @@ function unescapeHtml(s: string): string {
 }
 
 export { normalize };
+
+/**
+ * Plain text → HTML with every literal occurrence of the terms in <mark>
+ * (case-insensitive). Used on decoded excerpts instead of Pagefind's own
+ * marks, which cover whole bigram words (践 would light up 践活).
+ */
+export function highlightTerms(text: string, terms: readonly string[]): string {
+  const lower = text.toLowerCase();
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (const t of terms) {
+    if (!t) continue;
+    for (let i = lower.indexOf(t); i !== -1; i = lower.indexOf(t, i + t.length)) marked.fill(true, i, i + t.length);
+  }
+  let html = '';
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (marked[i] !== open) {
+      html += open ? '</mark>' : '<mark>';
+      open = marked[i]!;
+    }
+    html += escapeHtml(text[i]!);
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/** Pagefind excerpt HTML → readable plain text. */
+export function excerptText(excerptHtml: string): string {
+  return unescapeHtml(readableExcerpt(excerptHtml).replace(/<\/?mark>/g, ''));
+}
