@@ -20,9 +20,19 @@ const tmp = `${out}.partial`;
 const old = `${out}.old`;
 rmSync(tmp, { recursive: true, force: true });
 const astro = resolve('node_modules/astro/astro.js');
+/**
+ * Stray DEV/PROD/MODE/NODE_ENV variables (vitest sets DEV=1, NODE_ENV=test)
+ * leak into Astro's import.meta.env and would make a production build
+ * render dev-mode code paths (drafts, the search page's dev notice).
+ */
+function productionEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
+  return env;
+}
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', tmp], {
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: productionEnv(),
 });
 if (result.status !== 0) {
   rmSync(tmp, { recursive: true, force: true });

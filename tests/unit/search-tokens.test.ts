@@ -6,11 +6,13 @@ const e = encodeChar;
 describe('index text', () => {
   it('writes Chinese as overlapping bigrams of ASCII codes plus the run-final character, Latin words whole', () => {
     expect(toIndexText('党组织，AI党建')).toBe(`${e('党')}${e('组')} ${e('组')}${e('织')} ${e('织')}， AI ${e('党')}${e('建')} ${e('建')}`);
+    expect(toIndexText('党 建')).toBe(`${e('党')}\u2060 ${e('建')}`);
     expect(e('党')).toMatch(/^q[0-9a-z]{4}$/);
   });
   it('decodes back to the text, keeping Chinese punctuation and folding full-width letters', () => {
     const text = '近年来，党组织围绕“AI党建”和５Ｇ、GDP建设。实践出真知';
     expect(fromIndexText(toIndexText(text))).toBe('近年来，党组织围绕“AI党建”和5G、GDP建设。实践出真知');
+    expect(fromIndexText(toIndexText('党群 共建，AI  GDP'))).toBe('党群 共建，AI GDP');
   });
 });
 

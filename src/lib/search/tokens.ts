@@ -38,6 +38,8 @@ function runs(text: string): Run[] {
 }
 
 const CODE_LEN = 5;
+/** Stands for white space inside the index text (U+2060 WORD JOINER). */
+const SPACE = '\u2060';
 /** One Chinese character as an ASCII word piece: 党 → q0g2i. */
 export const encodeChar = (c: string): string => `q${c.codePointAt(0)!.toString(36).padStart(CODE_LEN - 1, '0')}`;
 const CODED = /^(?:q[0-9a-z]{4})+$/i;
@@ -67,7 +69,9 @@ export function toIndexText(text: string): string {
   let pending = ''; // punctuation before the first token
   for (const run of runs(normalizeKeepCase(text))) {
     if (run.kind === 'other') {
-      const p = run.text.replace(/\s+/g, '');
+      // White space is kept as a word joiner glued to the token (Pagefind drops
+      // it from the word), so 党群 共建 and 党群共建 stay distinguishable.
+      const p = run.text.replace(/\s+/g, SPACE);
       if (!p) continue;
       if (tokens.length) tokens[tokens.length - 1] += p;
       else pending += p;
@@ -139,7 +143,9 @@ function rebuild(tokens: Piece[]): Piece[] {
   for (const { text, marked } of tokens) {
     const m = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]*)(.*)$/su.exec(text);
     if (!m || !text) continue;
-    const [, lead = '', core = '', trail = ''] = m;
+    const lead = m[1]!.replaceAll(SPACE, ' ');
+    const core = m[2]!;
+    const trail = m[3]!.replaceAll(SPACE, ' ');
     if (lead) out.push({ text: lead, marked: false });
     if (!core) {
       if (trail) out.push({ text: trail, marked: false });
@@ -151,7 +157,7 @@ function rebuild(tokens: Piece[]): Piece[] {
       carryMark = marked && chars.length > 1 && !trail;
       prevWord = false;
     } else {
-      if (prevWord && !lead) out.push({ text: ' ', marked: false });
+      if (prevWord && !lead) out.push({ text: ' ', marked: false }); // Latin words never touch
       out.push({ text: core, marked });
       prevWord = !trail;
       carryMark = false;
