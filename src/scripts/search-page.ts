@@ -47,10 +47,11 @@ export function startSearchPage(): void {
       list.append(li);
     }
     shown += hits.length;
-    more.hidden = hits.length < PAGE;
+    more.hidden = !set!.hasMore();
     return hits.length;
   };
   status.textContent = '正在搜索…';
+  performance.mark('search-start');
   loadPagefind()
     .then(async (pf) => {
       set = await runSearch(pf, {
@@ -60,6 +61,7 @@ export function startSearchPage(): void {
         sort: params.get('sort') === 'date' ? 'date' : 'relevance',
       });
       await render();
+      performance.mark('search-results'); // read by npm run bench:search
       if (shown === 0) {
         status.textContent = `无结果：没有文章包含“${q}”。`;
         const alt = await suggest(pf, q);

@@ -11,7 +11,14 @@ const TYPES: Record<string, string> = {
 export interface Served { url: string; server: Server; close: () => Promise<void> }
 
 /** Serves a built site folder on an ephemeral localhost port, like a CDN would (dir/ → dir/index.html). */
-export async function serve(root: string): Promise<Served> {
+export interface ServeOptions {
+  /** Send Cache-Control max-age (seconds), as a CDN would; default: no caching headers. */
+  cacheSeconds?: number;
+  /** Called with every response's path and body size, for transfer measurements. */
+  onBytes?: (path: string, bytes: number) => void;
+}
+
+export async function serve(root: string, opts: ServeOptions = {}): Promise<Served> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -22,7 +29,13 @@ export async function serve(root: string): Promise<Served> {
       const notFound = join(root, '404.html');
       return void (existsSync(notFound) ? createReadStream(notFound).pipe(res) : res.end('404'));
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const size = statSync(file).size;
+    opts.onBytes?.(path, size);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': String(size),
+      ...(opts.cacheSeconds ? { 'cache-control': `public, max-age=${opts.cacheSeconds}` } : {}),
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

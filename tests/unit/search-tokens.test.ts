@@ -22,9 +22,9 @@ describe('query terms → Pagefind', () => {
     expect(termToPagefind('AI党建')).toBe(`"ai ${e('党')}${e('建')}"`);
     expect(termToPagefind('党建AI')).toBe(`"${e('党')}${e('建')} ${e('建')} ai"`);
   });
-  it('leaves one-word terms bare so Pagefind also matches them as prefixes', () => {
+  it('leaves a lone character or Latin word bare so Pagefind also matches it as a prefix', () => {
     expect(termToPagefind('践')).toBe(e('践'));
-    expect(termToPagefind('党建')).toBe(`${e('党')}${e('建')}`);
+    expect(termToPagefind('党建')).toBe(`"${e('党')}${e('建')}"`);
     expect(termToPagefind('GDP')).toBe('gdp');
     expect(termToPagefind('，')).toBe('');
   });

@@ -23,14 +23,18 @@ export interface Hit extends SearchDoc {
   excerpt: string;
 }
 
+const MAX_CANDIDATES_PER_HIT = 4;
+
 export interface SearchState { q: string; channel?: string | undefined; year?: string | undefined; sort?: SortOrder | undefined }
 
 export interface ResultSet {
   terms: string[];
   /** Candidates Pagefind returned for every term (before verification). */
   total: number;
-  /** Loads the next `n` verified hits; [] when exhausted. */
+  /** Loads up to `n` more verified hits; [] when exhausted. */
   next(n: number): Promise<RankedDoc<Hit>[]>;
+  /** Candidates not yet checked remain. */
+  hasMore(): boolean;
 }
 
 function filtersOf(s: SearchState): Record<string, string> {
@@ -56,9 +60,13 @@ export async function runSearch(pf: PagefindApi, state: SearchState): Promise<Re
   return {
     terms,
     total: ordered.length,
+    hasMore: () => cursor < ordered.length,
     async next(n) {
       const out: RankedDoc<Hit>[] = [];
-      while (out.length < n && cursor < ordered.length) {
+      // Bare (prefix) queries can bring candidates that fail verification;
+      // cap how many fragments one "load more" may fetch.
+      const stopAt = cursor + n * MAX_CANDIDATES_PER_HIT;
+      while (out.length < n && cursor < ordered.length && cursor < stopAt) {
         const batch = ordered.slice(cursor, cursor + (n - out.length));
         cursor += batch.length;
         for (const d of await Promise.all(batch.map((r) => r.data()))) {

@@ -101,9 +101,9 @@ function normalizeKeepCase(text: string): string {
 }
 
 /**
- * One query term → the Pagefind query for it: consecutive bigrams in quotes
- * (exact phrase), or a bare word for one token, which Pagefind also matches
- * as a prefix (so 践 finds 实践 via its bigram 践行 or the run-final 践).
+ * One query term → the Pagefind query for it: its words in quotes (exact
+ * phrase), or, for a single character or Latin word, the bare word, which
+ * Pagefind also matches as a prefix (so 践 finds 实践 via 践行 or a run-final 践).
  */
 export function termToPagefind(term: string): string {
   const words = toIndexText(term)
@@ -115,7 +115,12 @@ export function termToPagefind(term: string): string {
   const last = words[words.length - 1];
   if (words.length > 1 && last && last.length === CODE_LEN && CODED.test(last) && CODED.test(words[words.length - 2]!)) words.pop();
   if (words.length === 0) return '';
-  return words.length === 1 ? words[0]! : `"${words.join(' ')}"`;
+  // Only a lone Chinese character (or Latin word) goes bare, for prefix
+  // matching; everything else is quoted, because Pagefind's plain search
+  // also returns near-miss words (a bigram that occurs nowhere still
+  // "finds" pages), while its exact search does not.
+  const bare = words.length === 1 && (words[0]!.length === CODE_LEN || !CODED.test(words[0]!));
+  return bare ? words[0]! : `"${words.join(' ')}"`;
 }
 
 /** Pagefind query strings for parsed terms (each term is searched on its own and intersected). */
