@@ -24,13 +24,13 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus]
-生成 N 篇文章（默认 10000）并构建到 bench-results/search-dist，然后在无头 Chromium 中测量搜索：
+生成 N 篇文章（默认 10000）并构建到 .test-output/bench-search，然后在无头 Chromium 中测量搜索：
 索引时间、索引器内存峰值、索引大小、首次/后续查询的传输字节数与出结果时间（R 次的中位数）。
 请在 flock /tmp/feigong-heavy.lock 下运行（npm 脚本已包含）。`);
   process.exit(0);
 }
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'bench-results/search-dist');
+const DIST = join(ROOT, '.test-output/bench-search'); // dot folder: outside astro check and git
 const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

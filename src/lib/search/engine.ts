@@ -48,7 +48,7 @@ function filtersOf(s: SearchState): Record<string, string> {
 export async function runSearch(pf: PagefindApi, state: SearchState): Promise<ResultSet> {
   const terms = parseQuery(state.q);
   const queries = terms.map(termToPagefind).filter(Boolean);
-  const sort = state.sort === 'date' ? { date: 'desc' as const } : {};
+  const sort: Record<string, 'asc' | 'desc'> = state.sort === 'date' ? { date: 'desc' } : {};
   let ordered: PagefindResult[] = [];
   if (queries.length) {
     const lists = await Promise.all(queries.map((q) => pf.search(q, { filters: filtersOf(state), sort })));
