@@ -10,6 +10,7 @@ import { buildCacheDir } from './src/lib/content/paths.ts';
 import redirects from './src/integrations/redirects.ts';
 import headers from './src/integrations/headers.ts';
 import rehypeExternalLinks from 'rehype-external-links';
+import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // The public origin comes from the environment; see README "Deploying".
@@ -30,6 +31,6 @@ export default defineConfig({
     rehypePlugins: [rehypeTablesLikeMdx, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     syntaxHighlight: false,
   },
-  // headers() stays last: it reads what the other integrations wrote.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects(), headers()],
+  // headers() stays last: it reads what the other integrations wrote (Pagefind's files too).
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects(), pagefind(), headers()],
 });

@@ -22,6 +22,10 @@ export interface StaticServer { url: string; server: Server; close(): Promise<vo
 export interface ServeOptions {
   /** Apply the site's `_headers` file (true) or these rules. */
   headers?: boolean | HeaderRule[];
+  /** Send `Cache-Control: max-age` (seconds) where no rule sets one, for transfer measurements. */
+  cacheSeconds?: number;
+  /** Called with every response's path and the bytes sent (after gzip). */
+  onBytes?: (path: string, bytes: number) => void;
 }
 
 export async function serveStatic(root: string, opts: ServeOptions = {}): Promise<StaticServer> {
@@ -55,8 +59,15 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     res.writeHead(status, {
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      ...(opts.cacheSeconds ? { 'Cache-Control': `max-age=${opts.cacheSeconds}` } : {}),
       ...headersFor(rules, path),
     });
+    if (opts.onBytes) {
+      let sent = 0;
+      const write = res.write.bind(res);
+      res.write = ((chunk: Buffer | string, ...rest: never[]) => { sent += Buffer.byteLength(chunk); return write(chunk, ...rest); }) as typeof res.write;
+      res.on('finish', () => opts.onBytes!(path, sent));
+    }
     if (req.method === 'HEAD') { res.end(); return; }
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBuilt, SAMPLE_DIST } from '../helpers/site';
+import { extractArticle } from '../../src/lib/search/records';
+
+const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
+
+describe('search index of the sample site', () => {
+  it('indexes every article page and nothing else (no channel, notice or home pages)', () => {
+    const entry = JSON.parse(readFileSync(join(SAMPLE_DIST, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const langs = Object.values(entry.languages) as { page_count: number }[];
+    expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(articleDirs.length);
+  });
+
+  it('takes only the title and body of an article, not its meta line, tools or surroundings', () => {
+    const html = readBuilt(SAMPLE_DIST, '/articles/kaihua-dangqun-gongjian-sanwu-moshi/');
+    expect(html).toMatch(/<div data-pagefind-ignore="all">\s*<p class="meta">/);
+    const a = extractArticle(html)!;
+    expect(a.title).toBe('开化:探索党群共建“三五模式”激发两新组织党建工作“十足活力”');
+    expect(a.text.startsWith('近年来,开化县委')).toBe(true);
+    expect(a.text).toContain('和合共同体');
+    expect(a.text).not.toMatch(/编辑：|付文|来源：|您当前的位置|友情链接|网站联盟|打印本页|字号|扫一扫|相关稿件|上一篇/);
+    expect(a.data).toMatchObject({ channel: '基层点睛', day: '2015年03月24日', year: 2015 });
+  });
+
+  it('keeps search code off every page but the search page', () => {
+    for (const path of ['/', '/articles/kaihua-dangqun-gongjian-sanwu-moshi/', '/channel/jiceng/']) {
+      const html = readBuilt(SAMPLE_DIST, path);
+      expect(html).not.toMatch(/<script[^>]+type="module"/);
+      expect(html).not.toContain('pagefind.js');
+      expect(html).toMatch(/<form[^>]+action="\/search\/"[^>]+method="get"/);
+    }
+    expect(readBuilt(SAMPLE_DIST, '/search/')).toMatch(/<script[^>]+type="module"/);
+    expect(readBuilt(SAMPLE_DIST, '/search/')).not.toContain('data-dev');
+  });
+});

@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+
+/** Waits for the search page to finish, loads every result page, returns the result URLs in order. */
+export async function allResults(page: Page): Promise<{ status: string; urls: string[] }> {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return !/正在搜索/.test(s) && !/输入词语/.test(s);
+  });
+  for (;;) {
+    const more = page.locator('[data-search-more]');
+    if (!(await more.isVisible())) break;
+    const before = await page.locator('.search-results li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length > n || document.querySelector<HTMLElement>('[data-search-more]')!.hidden, before);
+  }
+  const status = (await page.textContent('[data-search-status]')) ?? '';
+  const urls = await page.$$eval('.search-results li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return { status, urls };
+}
