@@ -13,5 +13,7 @@ declare module '@harvard-lil/js-wacz' {
   export class WACZ {
     constructor(options: WACZOptions);
     process(verbose?: boolean): Promise<void>;
+    /** Hashes a resource for datapackage.json (an instance field, replaceable). */
+    sha256: (file: string | Uint8Array) => Promise<string>;
   }
 }

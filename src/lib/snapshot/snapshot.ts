@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleSearchApp } from './bundle';
 import { listFiles, sha256 } from './files';
@@ -96,7 +95,11 @@ export function readTree(dir: string): Map<string, Uint8Array> {
 /** `npm run snapshot`: build, make offline, check, zip + checksum + WACZ. */
 export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotResult> {
   const { commit, date, day } = contentCommit(opts.root);
-  const work = opts.from ? null : mkdtempSync(join(tmpdir(), 'feigong-snapshot-'));
+  // Built inside the project: an outDir outside it picks up Astro's .astro/
+  // files (collections/, content-*.mjs), which would then differ between runs.
+  const workBase = join(opts.root, '.snapshot-build');
+  mkdirSync(workBase, { recursive: true });
+  const work = opts.from ? null : mkdtempSync(join(workBase, 'run-'));
   try {
     const siteDir = opts.from ? resolve(opts.from) : join(work!, 'site');
     if (!opts.from) buildOnline(opts.root, siteDir);

@@ -40,7 +40,8 @@ export function toRelative(ref: string, ctx: RewriteContext): string {
   const path = cut < 0 ? value : value.slice(0, cut);
   const tail = cut < 0 ? '' : value.slice(cut);
   const fromDir = posix.dirname(ctx.from);
-  const absolute = path.startsWith('/') ? path : posix.join('/', fromDir, path) + (path.endsWith('/') || path === '' ? '/' : '');
+  let absolute = path.startsWith('/') ? path : posix.join('/', fromDir, path);
+  if ((path.endsWith('/') || path.endsWith('..')) && !absolute.endsWith('/')) absolute += '/';
   const target = fileForPath(path === '' ? `/${ctx.from}` : absolute, ctx.exists);
   if (!target) return ref;
   const rel = posix.relative(fromDir === '.' ? '' : fromDir, target) || posix.basename(target);

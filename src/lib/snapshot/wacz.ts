@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WACZ } from '@harvard-lil/js-wacz';
@@ -55,6 +56,11 @@ export async function writeWacz(opts: { files: Map<string, Uint8Array>; origin: 
       input: warc, output: opts.output, url: `${opts.origin}/`, ts: opts.date.toISOString(),
       title: opts.title, description: '中国非公企业党建网 离线存档（WARC/WACZ），网址与线上一致', log: quiet,
     });
+    // js-wacz 0.1.6 hashes files given by path twice over (it both pipes the
+    // stream into the hash and updates it per chunk), so datapackage.json
+    // would carry a wrong SHA-256 for the WARC. Hash whole files instead.
+    archive.sha256 = async (file: string | Uint8Array) =>
+      `sha256:${createHash('sha256').update(typeof file === 'string' ? readFileSync(file) : file).digest('hex')}`;
     await archive.process(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
