@@ -56,7 +56,7 @@ export interface IndexOptions {
  * global set up by the search page, so `<script>` tags load it from file://.
  */
 export function buildOfflineIndex(input: OfflineDoc[], opts: IndexOptions = {}): Map<string, string> {
-  const chunkSize = opts.chunkSize ?? 100;
+  const chunkSize = opts.chunkSize ?? 25;
   const docs = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const postings = new Map<string, number[]>();
   docs.forEach((doc, n) => {

@@ -41,6 +41,8 @@ export interface SnapshotResult {
   bytes: number;
   commit: string;
   day: string;
+  /** Seconds spent per stage. */
+  timings: { build: number; offline: number; zip: number; wacz: number };
 }
 
 function buildOnline(root: string, outDir: string): void {
@@ -101,14 +103,18 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
   mkdirSync(workBase, { recursive: true });
   const work = opts.from ? null : mkdtempSync(join(workBase, 'run-'));
   try {
+    const clock = { t: performance.now() };
+    const lap = () => { const now = performance.now(); const s = (now - clock.t) / 1000; clock.t = now; return s; };
     const siteDir = opts.from ? resolve(opts.from) : join(work!, 'site');
     if (!opts.from) buildOnline(opts.root, siteDir);
+    const build = lap();
     const online = readTree(siteDir);
     const files = await offlineFiles(online, { origin: opts.origin, commit, day });
     const broken = checkReferences(files, (p) => Buffer.from(files.get(p)!).toString('utf8'));
     if (broken.length) {
       throw new Error(`离线存档中有 ${broken.length} 个失效引用，例如：\n${broken.slice(0, 10).map((b) => `  ${b.file}: ${b.attribute}=${b.value} — ${b.reason}`).join('\n')}`);
     }
+    const offline = lap();
     const name = `${ARCHIVE_PREFIX}-${day}`;
     const inZip = new Map([...files].map(([p, b]) => [`${name}/${p}`, b] as const));
     const zip = reproducibleZip(inZip, day);
@@ -117,6 +123,7 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
     writeFileSync(zipPath, zip);
     const checksum = `${zipPath}.sha256`;
     writeFileSync(checksum, `${sha256(zip)}  ${name}.zip\n`);
+    const zipTime = lap();
     let wacz: string | null = null;
     if (opts.wacz !== false) {
       wacz = join(opts.outDir, `${name}.wacz`);
@@ -124,7 +131,10 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
       await writeWacz({ files: online, origin: opts.origin, date, output: wacz, title: `${SITE_NAME} ${day}` });
     }
     const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
-    return { name, zip: zipPath, checksum, wacz, pages, files: files.size, bytes: zip.length, commit, day };
+    return {
+      name, zip: zipPath, checksum, wacz, pages, files: files.size, bytes: zip.length, commit, day,
+      timings: { build, offline, zip: zipTime, wacz: lap() },
+    };
   } finally {
     if (work) rmSync(work, { recursive: true, force: true });
   }
