@@ -61,3 +61,17 @@ describe('rewritePage', () => {
       .toBe('a{background:url(../img/a.png)} b{background:url("https://x/y.png")}');
   });
 });
+
+describe('searchPageFrom', () => {
+  it('keeps the shell’s header and footer, replaces title, main and canonical, drops the current-page mark', async () => {
+    const { searchPageFrom } = await import('../../src/lib/snapshot/search-page');
+    const shell = '<!DOCTYPE html><html><head><title>首页</title><link rel="canonical" href="https://x/"></head><body><header><a href="/" aria-current="page">首页</a></header><main id="main"><p>头条</p></main><footer>页脚</footer></body></html>';
+    const out = searchPageFrom(shell, '中国非公企业党建网', 'https://x/search/');
+    expect(out).toContain('<title>站内搜索 - 中国非公企业党建网</title>');
+    expect(out).toContain('<link rel="canonical" href="https://x/search/">');
+    expect(out).toContain('<header><a href="/">首页</a></header>');
+    expect(out).not.toContain('头条');
+    expect(out).toContain('<form id="offline-search-form"');
+    expect(out).toContain('<footer>页脚</footer>');
+  });
+});

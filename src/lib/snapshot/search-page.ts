@@ -1,4 +1,4 @@
-import { applyEdits, escapeAttr, escapeText, parseHtml, walkElements, type Edit } from './html';
+import { applyEdits, attr, escapeAttr, escapeText, parseHtml, walkElements, type Edit } from './html';
 
 /** The offline search page's `<main>`: a plain form read by `search/app.js`. */
 const SEARCH_MAIN = `
@@ -24,11 +24,17 @@ const SEARCH_MAIN = `
  * footer), replacing the title and `<main>`, and dropping any online search
  * scripts, which cannot run from file://.
  */
-export function searchPageFrom(shellHtml: string, siteName: string): string {
+export function searchPageFrom(shellHtml: string, siteName: string, liveSearchUrl: string): string {
   const doc = parseHtml(shellHtml);
   const edits: Edit[] = [];
   walkElements(doc, (el) => {
     const loc = el.sourceCodeLocation;
+    // The shell's canonical URL and "current page" mark belong to the shell page.
+    const canonical = el.tagName === 'link' && /\bcanonical\b/.test(attr(el, 'rel') ?? '');
+    const href = loc?.attrs?.href;
+    if (canonical && href) edits.push({ start: href.startOffset, end: href.endOffset, text: `href="${escapeAttr(liveSearchUrl)}"` });
+    const current = loc?.attrs?.['aria-current'];
+    if (current && el.tagName === 'a') edits.push({ start: current.startOffset - 1, end: current.endOffset, text: '' });
     if (!loc?.startTag || !loc.endTag) return;
     if (el.tagName === 'title') edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text: escapeText(`站内搜索 - ${siteName}`) });
     if (el.tagName === 'main') edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text: SEARCH_MAIN });

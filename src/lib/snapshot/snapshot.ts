@@ -65,7 +65,7 @@ export async function offlineFiles(online: Map<string, Uint8Array>, meta: { orig
   const docs = [...online].flatMap(([path, body]) => (path.endsWith('.html') ? [docFromPage(path, text(body))] : [])).filter((d) => d !== null);
   const home = online.get('index.html');
   if (!home) throw new Error('构建结果里没有首页 index.html');
-  files.set('search/index.html', searchPageFrom(text(home), SITE_NAME));
+  files.set('search/index.html', searchPageFrom(text(home), SITE_NAME, new URL('/search/', `${meta.origin}/`).href));
   files.set('search/app.js', await bundleSearchApp());
   for (const [path, body] of buildOfflineIndex(docs)) files.set(path, body);
 
@@ -75,7 +75,7 @@ export async function offlineFiles(online: Map<string, Uint8Array>, meta: { orig
   for (const [path, body] of files) {
     let next: string | Uint8Array = body;
     if (path.endsWith('.html')) {
-      const live = new URL(path === 'search/index.html' ? '/' : livePathForFile(path), `${meta.origin}/`).href;
+      const live = new URL(livePathForFile(path), `${meta.origin}/`).href;
       const notice = noticeHtml({ day: `${y}年${m}月${d}日`, liveUrl: live, searchHref: toRelative('/search/', { from: path, exists }) });
       next = rewritePage(typeof body === 'string' ? body : text(body), { from: path, exists }, notice);
     } else if (path.endsWith('.css')) {
