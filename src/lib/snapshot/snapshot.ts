@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleSearchApp } from './bundle';
-import { listFiles, sha256 } from './files';
+import { compareBytes, listFiles, sha256 } from './files';
 import { contentCommit } from './git';
 import { formatManifest, MANIFEST_NAME } from './manifest';
 import { checkReferences } from './references';
@@ -84,7 +84,7 @@ export async function offlineFiles(online: Map<string, Uint8Array>, meta: { orig
     out.set(path, typeof next === 'string' ? Buffer.from(next) : next);
   }
 
-  const hashes = new Map([...out].map(([p, b]) => [p, sha256(b)] as const));
+  const hashes = new Map([...out.keys()].sort(compareBytes).map((p) => [p, sha256(out.get(p)!)] as const));
   const pages = [...out.keys()].filter((p) => p.endsWith('.html')).length;
   out.set(MANIFEST_NAME, Buffer.from(formatManifest({ site: meta.origin, buildDate: meta.day, commit: meta.commit, pages, files: hashes })));
   return out;
