@@ -100,4 +100,13 @@ describe('snapshot opened from file:// in Chromium', () => {
     await expect.poll(() => page.locator('#offline-status').textContent()).toMatch(/^无结果/);
     expect(await page.locator('#offline-results li').count()).toBe(0);
   });
+
+  it('offers the longest part of a long query that does occur', async () => {
+    await page.goto(pathToFileURL(join(root, 'search/index.html')).href + '?q=' + encodeURIComponent('党群共建台风'));
+    const link = page.locator('#offline-status a');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.textContent()).toBe('党群共建');
+    await link.click();
+    await expect.poll(() => page.locator('#offline-status').textContent()).toMatch(/共找到/);
+  });
 });

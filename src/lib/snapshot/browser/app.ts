@@ -80,6 +80,21 @@ async function run(query: Query): Promise<{ terms: string[]; hits: SearchHit<Doc
   return { terms, hits };
 }
 
+/**
+ * For a single long term with no match: the longest prefix or suffix (two
+ * characters or more) that articles do contain, to offer instead.
+ */
+async function suggest(terms: string[]): Promise<string | null> {
+  const units = terms.length === 1 ? Array.from(terms[0]!) : [];
+  for (let len = units.length - 1; len >= 2; len--) {
+    for (const sub of [units.slice(0, len).join(''), units.slice(-len).join('')]) {
+      const found = await run({ q: `"${sub}"`, channel: '', year: undefined, sort: 'relevance' });
+      if (found.hits.length) return sub;
+    }
+  }
+  return null;
+}
+
 function chineseDate(iso: string): string {
   const t = new Date(Date.parse(iso) + 8 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
@@ -155,7 +170,16 @@ function start() {
   if (!query.q.trim()) { status.textContent = '请输入关键词。'; return; }
   status.textContent = '正在搜索…';
   run(query).then(({ terms, hits }) => {
-    if (!hits.length) { status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`; return; }
+    if (!hits.length) {
+      status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`;
+      void suggest(terms).then((alt) => {
+        if (!alt) return;
+        const a = el('a', undefined, alt);
+        a.href = `index.html?q=${encodeURIComponent(alt)}`;
+        status.append(' 试试：', a);
+      });
+      return;
+    }
     status.textContent = `共找到 ${hits.length} 篇文章。`;
     let shown = 0;
     const show = () => {
