@@ -41,6 +41,8 @@ export interface SnapshotResult {
   bytes: number;
   commit: string;
   day: string;
+  /** content/ had uncommitted changes: the MANIFEST's commit does not fully describe it. */
+  dirty: boolean;
   /** Seconds spent per stage. */
   timings: { build: number; offline: number; zip: number; wacz: number };
 }
@@ -96,7 +98,7 @@ export function readTree(dir: string): Map<string, Uint8Array> {
 
 /** `npm run snapshot`: build, make offline, check, zip + checksum + WACZ. */
 export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotResult> {
-  const { commit, date, day } = contentCommit(opts.root);
+  const { commit, date, day, dirty } = contentCommit(opts.root);
   // Built inside the project: an outDir outside it picks up Astro's .astro/
   // files (collections/, content-*.mjs), which would then differ between runs.
   const workBase = join(opts.root, '.snapshot-build');
@@ -132,7 +134,7 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
     }
     const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
     return {
-      name, zip: zipPath, checksum, wacz, pages, files: files.size, bytes: zip.length, commit, day,
+      name, zip: zipPath, checksum, wacz, pages, files: files.size, bytes: zip.length, commit, day, dirty,
       timings: { build, offline, zip: zipTime, wacz: lap() },
     };
   } finally {
