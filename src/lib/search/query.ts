@@ -1,101 +1,161 @@
 /**
- * Query semantics shared by the online search and the offline snapshot search
- * (see the search contract): literal substring matching on normalized text,
- * title-first ranking, channel and year filters. Pure TypeScript, no DOM, so
- * it runs in Node tests, the browser bundle and a classic-script bundle.
+ * Query semantics shared by the online search (Pagefind, issue 3) and the
+ * offline snapshot search (issue 5). Pure TypeScript: no DOM, no Node APIs,
+ * so it runs in the browser bundle, a classic-script bundle and vitest alike.
+ *
+ * A document matches when every term occurs in its title + body literally
+ * (substring after normalize), which is what a Chinese reader expects: no
+ * word segmentation decides whether 党组织 "is in" a text.
  */
 
-/** NFKC (full-width ASCII → half-width), lower-case, white space collapsed. */
-export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** The fields a ranked document needs; `date` is an ISO 8601 string. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  /** Article body as plain text (no navigation, no meta line). */
+  text: string;
+  date: string;
+  /** Channel name as readers see it, e.g. 基层点睛. */
+  channel: string;
 }
 
-/** Terms split on white space; "a phrase" or “一个短语” is one term. */
+export type SortOrder = 'relevance' | 'date';
+
+export interface SearchOptions {
+  sort?: SortOrder;
+  /** Channel name filter (e.g. 基层点睛); empty/undefined = all. */
+  channel?: string;
+  /** Beijing-time year filter; undefined = all. */
+  year?: number;
+}
+
+export interface RankedDoc<D extends SearchDoc = SearchDoc> {
+  doc: D;
+  /** Every term occurs in the title. */
+  inTitle: boolean;
+  /** Total occurrences of all terms in title + body. */
+  hits: number;
+}
+
+// Full-width forms U+FF01..U+FF5E map to ASCII U+0021..U+007E (NFKC does most of
+// this already; kept explicit so the contract does not hinge on NFKC tables).
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** NFKC, full-width ASCII → half-width, lower-case, white space collapsed. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// "…" (ASCII) or “…” / 「…」 (Chinese) quoted phrases are one term each.
+const TERM = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)/g;
+
+/** Splits a query into normalized terms; a quoted phrase is one term. Duplicates and empty terms are dropped. */
 export function parseQuery(q: string): string[] {
   const terms: string[] = [];
-  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  const text = q.normalize('NFKC');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const term = normalize(m[1] ?? m[2] ?? m[3] ?? '').replace(/^["“”]+|["“”]+$/g, '');
-    if (term) terms.push(term);
+  // Quotes are matched before normalize so that NFKC cannot turn “ into ".
+  for (const m of q.matchAll(TERM)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    const term = normalize(raw);
+    if (term && !terms.includes(term)) terms.push(term);
   }
   return terms;
 }
 
-export function countOccurrences(haystack: string, needle: string): number {
-  if (!needle) return 0;
+/** Non-overlapping occurrences of `term` in `haystack` (both normalized). */
+export function countOccurrences(haystack: string, term: string): number {
+  if (!term) return 0;
   let n = 0;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
+  for (let i = haystack.indexOf(term); i !== -1; i = haystack.indexOf(term, i + term.length)) n++;
   return n;
 }
 
-/** A document as the matcher sees it: title and body already normalized. */
-export interface SearchDoc {
-  id: string;
-  title: string;
-  text: string;
-  /** ISO instant, e.g. 2015-03-24T00:00:00+08:00. */
-  date: string;
-  /** Channel name, e.g. 基层点睛. */
-  channel: string;
+/** True when every term occurs literally in the normalized title + body. */
+export function matches(doc: Pick<SearchDoc, 'title' | 'text'>, terms: readonly string[]): boolean {
+  if (terms.length === 0) return false;
+  const title = normalize(doc.title);
+  const text = normalize(doc.text);
+  return terms.every((t) => title.includes(t) || text.includes(t));
 }
 
-export interface SearchOptions {
-  channel?: string | undefined;
-  year?: number | undefined;
-  sort?: 'relevance' | 'date' | undefined;
+/** Year of an ISO date in Beijing time (UTC+8, no DST), e.g. 2015-12-31T20:00:00Z → 2016. */
+export function beijingYear(date: string | Date): number {
+  const ms = (typeof date === 'string' ? new Date(date) : date).getTime();
+  return new Date(ms + 8 * 3600_000).getUTCFullYear();
 }
 
-export interface SearchHit<D extends SearchDoc = SearchDoc> {
-  doc: D;
-  titleHasAll: boolean;
-  occurrences: number;
-}
-
-/** Year of an ISO instant in Beijing time (UTC+8). */
-export function beijingYear(date: string): number {
-  return new Date(Date.parse(date) + 8 * 3600_000).getUTCFullYear();
-}
-
-/** Every term occurs literally in the title or the body; null when not. */
-export function matchDoc<D extends SearchDoc>(doc: D, terms: string[]): SearchHit<D> | null {
+/** Scores one document; null when it does not match every term. */
+export function scoreDoc<D extends SearchDoc>(doc: D, terms: readonly string[]): RankedDoc<D> | null {
   if (terms.length === 0) return null;
-  let occurrences = 0;
-  let titleHasAll = true;
-  for (const term of terms) {
-    const inTitle = countOccurrences(doc.title, term);
-    const inText = countOccurrences(doc.text, term);
-    if (inTitle + inText === 0) return null;
-    if (inTitle === 0) titleHasAll = false;
-    occurrences += inTitle + inText;
+  const title = normalize(doc.title);
+  const text = normalize(doc.text);
+  let hits = 0;
+  let inTitle = true;
+  for (const t of terms) {
+    const th = countOccurrences(title, t);
+    const bh = countOccurrences(text, t);
+    if (th + bh === 0) return null;
+    if (th === 0) inTitle = false;
+    hits += th + bh;
   }
-  return { doc, titleHasAll, occurrences };
+  return { doc, inTitle, hits };
 }
 
-/** Newest first, then id: the "date" sort and the last tie-breaker. */
-export const compareByDate = (a: SearchDoc, b: SearchDoc) =>
-  Date.parse(b.date) - Date.parse(a.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const time = (d: SearchDoc): number => new Date(d.date).getTime() || 0;
 
-/** Titles holding every term first, then more occurrences, newer, id. */
-export function compareHits(a: SearchHit, b: SearchHit): number {
-  if (a.titleHasAll !== b.titleHasAll) return a.titleHasAll ? -1 : 1;
-  return b.occurrences - a.occurrences || compareByDate(a.doc, b.doc);
+/** Orders matches: relevance = title-has-all-terms, then hits, then newer, then id; date = newer, then id. */
+export function compareRanked(a: RankedDoc, b: RankedDoc, sort: SortOrder = 'relevance'): number {
+  if (sort === 'relevance') {
+    if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
+    if (a.hits !== b.hits) return b.hits - a.hits;
+  }
+  const dt = time(b.doc) - time(a.doc);
+  if (dt !== 0) return dt;
+  return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
 }
 
-export function passesFilters(doc: SearchDoc, opts: SearchOptions): boolean {
+/** True when a document passes the channel and year filters. */
+export function passesFilters(doc: SearchDoc, opts: SearchOptions = {}): boolean {
   if (opts.channel && doc.channel !== opts.channel) return false;
-  if (opts.year && beijingYear(doc.date) !== opts.year) return false;
+  if (opts.year !== undefined && beijingYear(doc.date) !== opts.year) return false;
   return true;
 }
 
-/** Matches, filters and ranks documents for a raw query string. */
-export function searchDocs<D extends SearchDoc>(docs: Iterable<D>, query: string, opts: SearchOptions = {}): SearchHit<D>[] {
-  const terms = parseQuery(query);
-  const hits: SearchHit<D>[] = [];
+/** The whole contract in one call: parse, match, filter, rank. */
+export function search<D extends SearchDoc>(docs: readonly D[], q: string, opts: SearchOptions = {}): RankedDoc<D>[] {
+  const terms = parseQuery(q);
+  const out: RankedDoc<D>[] = [];
   for (const doc of docs) {
     if (!passesFilters(doc, opts)) continue;
-    const hit = matchDoc(doc, terms);
-    if (hit) hits.push(hit);
+    const r = scoreDoc(doc, terms);
+    if (r) out.push(r);
   }
-  return hits.sort(opts.sort === 'date' ? (a, b) => compareByDate(a.doc, b.doc) : compareHits);
+  return out.sort((a, b) => compareRanked(a, b, opts.sort));
+}
+
+/**
+ * Candidate shorter queries to offer when nothing matched, best first: each
+ * term on its own (for multi-term queries), then for a single long term its
+ * substrings from longest to length 2. The caller tries them in order against
+ * its index and shows the first that finds something.
+ */
+export function suggestionCandidates(q: string, max = 12): string[] {
+  const terms = parseQuery(q);
+  const out: string[] = [];
+  const push = (s: string) => {
+    if (s && !out.includes(s) && out.length < max) out.push(s);
+  };
+  if (terms.length > 1) terms.forEach(push);
+  for (const t of terms) {
+    const chars = Array.from(t);
+    for (let len = chars.length - 1; len >= 2; len--) {
+      for (let i = 0; i + len <= chars.length; i++) push(chars.slice(i, i + len).join(''));
+    }
+  }
+  return out;
 }

@@ -3,11 +3,11 @@
  * fetch): both are blocked on file://. Index files are classic scripts too,
  * added as `<script>` tags only when a query needs them.
  */
-import { compareByDate, compareHits, matchDoc, normalize, parseQuery, type SearchDoc, type SearchHit } from '../../search/query';
+import { compareRanked, normalize, parseQuery, scoreDoc, suggestionCandidates, type RankedDoc, type SearchDoc } from '../../search/query';
 import { decodePostings, gramsForTerm, shardOf } from './grams';
 
 interface Info { docCount: number; chunkSize: number; shards: number; channels: string[]; docChannel: number[]; docYear: number[] }
-interface Doc extends SearchDoc { path: string; rawTitle: string; rawText: string }
+interface Doc extends SearchDoc { path: string }
 type Row = [id: string, path: string, title: string, date: string, channel: string, text: string];
 
 const PAGE = 20;
@@ -35,9 +35,7 @@ const api = {
   init(i: Info) { info = i; start(); },
   keys(n: number, keys: Record<string, string>) { keyShards.set(n, keys); },
   texts(n: number, rows: Row[]) {
-    chunks.set(n, rows.map(([id, path, title, date, channel, text]) => ({
-      id, path, date, channel, rawTitle: title, rawText: text, title: normalize(title), text: normalize(text),
-    })));
+    chunks.set(n, rows.map(([id, path, title, date, channel, text]) => ({ id, path, title, date, channel, text })));
   },
 };
 (window as unknown as { FeigongOffline: typeof api }).FeigongOffline = api;
@@ -62,7 +60,7 @@ async function candidates(terms: string[]): Promise<number[]> {
   return out;
 }
 
-async function run(query: Query): Promise<{ terms: string[]; hits: SearchHit<Doc>[] }> {
+async function run(query: Query): Promise<{ terms: string[]; hits: RankedDoc<Doc>[] }> {
   const terms = parseQuery(query.q);
   if (!terms.length || !info) return { terms, hits: [] };
   const { chunkSize, channels, docChannel, docYear } = info;
@@ -70,27 +68,20 @@ async function run(query: Query): Promise<{ terms: string[]; hits: SearchHit<Doc
     (!query.channel || channels[docChannel[d]!] === query.channel) && (!query.year || docYear[d] === query.year));
   const needed = [...new Set(wanted.map((d) => Math.floor(d / chunkSize)))];
   await Promise.all(needed.map((c) => load(`t/${c}.js`)));
-  const hits: SearchHit<Doc>[] = [];
+  const hits: RankedDoc<Doc>[] = [];
   for (const d of wanted) {
-    const doc = chunks.get(Math.floor(d / chunkSize))![d % chunkSize]!;
-    const hit = matchDoc(doc, terms);
+    const hit = scoreDoc(chunks.get(Math.floor(d / chunkSize))![d % chunkSize]!, terms);
     if (hit) hits.push(hit);
   }
-  hits.sort(query.sort === 'date' ? (a, b) => compareByDate(a.doc, b.doc) : compareHits);
+  hits.sort((a, b) => compareRanked(a, b, query.sort));
   return { terms, hits };
 }
 
-/**
- * For a single long term with no match: the longest prefix or suffix (two
- * characters or more) that articles do contain, to offer instead.
- */
-async function suggest(terms: string[]): Promise<string | null> {
-  const units = terms.length === 1 ? Array.from(terms[0]!) : [];
-  for (let len = units.length - 1; len >= 2; len--) {
-    for (const sub of [units.slice(0, len).join(''), units.slice(-len).join('')]) {
-      const found = await run({ q: `"${sub}"`, channel: '', year: undefined, sort: 'relevance' });
-      if (found.hits.length) return sub;
-    }
+/** The first shorter query (the shared contract's candidates, in order) that finds something. */
+async function suggest(q: string): Promise<string | null> {
+  for (const sub of suggestionCandidates(q)) {
+    const found = await run({ q: `"${sub}"`, channel: '', year: undefined, sort: 'relevance' });
+    if (found.hits.length) return sub;
   }
   return null;
 }
@@ -103,7 +94,7 @@ function chineseDate(iso: string): string {
 
 /** About 90 characters of the body around the first term, terms marked. */
 function excerpt(doc: Doc, terms: string[]): DocumentFragment {
-  const chars = Array.from(doc.rawText);
+  const chars = Array.from(doc.text);
   const norm = chars.map((c) => normalize(c) || ' ');
   const joined = norm.join('');
   // Map positions in the per-character normalized text back to characters.
@@ -172,7 +163,7 @@ function start() {
   run(query).then(({ terms, hits }) => {
     if (!hits.length) {
       status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`;
-      void suggest(terms).then((alt) => {
+      void suggest(query.q).then((alt) => {
         if (!alt) return;
         const a = el('a', undefined, alt);
         a.href = `index.html?q=${encodeURIComponent(alt)}`;
@@ -185,7 +176,7 @@ function start() {
     const show = () => {
       for (const { doc } of hits.slice(shown, shown + PAGE)) {
         const li = el('li', 'result');
-        const a = el('a', undefined, doc.rawTitle);
+        const a = el('a', undefined, doc.title);
         a.href = `../${doc.path}`;
         const h = el('h2');
         h.append(a);
