@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { parse } from 'parse5';
@@ -45,7 +45,10 @@ beforeAll(async () => {
   dir = unpack(snap.zip);
   root = join(dir, snap.name);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (snap) rmSync(dirname(snap.zip), { recursive: true, force: true });
+});
 
 describe('offline snapshot of the sample site', () => {
   it('is named with the site and the content commit’s date, with a checksum file', () => {
@@ -165,5 +168,6 @@ describe('reproducibility', () => {
     const fresh = await sampleSnapshot({ build: true });
     expect(Buffer.compare(readFileSync(fresh.zip), readFileSync(snap.zip))).toBe(0);
     expect(readFileSync(fresh.checksum, 'utf8')).toBe(readFileSync(snap.checksum, 'utf8'));
+    rmSync(dirname(fresh.zip), { recursive: true, force: true });
   });
 });

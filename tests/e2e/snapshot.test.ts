@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,14 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 let root: string;
+let zipDir: string;
 const errors: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
   const snap = await sampleSnapshot();
   dir = unpack(snap.zip);
+  zipDir = dirname(snap.zip);
   root = join(dir, snap.name);
   browser = await chromium.launch(LAUNCH);
   page = await browser.newPage();
@@ -32,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(zipDir, { recursive: true, force: true });
 });
 
 const here = () => decodeURI(page.url()).replace(pathToFileURL(root).href, '');
