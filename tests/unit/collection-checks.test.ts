@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectionProblems, duplicateUrlProblems } from '../../src/lib/content/collection-checks';
 import type { ParsedArticle } from '../../src/lib/content/parse-article';
+import { siteIndex } from '../../src/lib/content/site-routes';
 import { article } from '../helpers/articles';
 
 describe('duplicateUrlProblems', () => {
@@ -23,9 +24,9 @@ describe('duplicateUrlProblems', () => {
 });
 
 describe('collectionProblems', () => {
-  const parsed = (id: string, related: string[] = []): ParsedArticle => ({ slug: id, data: article(id, { related }).data, body: '正文', bodyLine: 6 });
+  const parsed = (id: string, related: string[] = []): ParsedArticle => ({ slug: id, data: article(id, { related }).data, body: '正文', bodyLine: 6, keyLines: { related: 5 } });
   it('reports `related` ids that are not articles', () => {
-    const problems = collectionProblems([parsed('a', ['b', 'nope']), parsed('b')]);
+    const problems = collectionProblems([parsed('a', ['b', 'nope']), parsed('b')], siteIndex(['a', 'b'], ['jiceng']));
     expect(problems).toEqual([expect.objectContaining({ file: 'content/articles/a.mdx', field: 'related', found: '"nope"' })]);
   });
 });

@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { articleEntrySchema, type ArticleData } from '../schema/article';
 import { ContentError } from '../schema/messages';
 import { articleContext } from './article-context';
+import { splitValidated } from './frontmatter';
 import { hasCachedHtml, pruneHtmlCache, writeCachedHtml } from './html-cache';
 import { slugOf } from './parse-article';
 import { articlesDir } from './paths';
@@ -52,7 +53,8 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
     if (stored?.digest !== digest) return undefined;
     const data = stored.data as ArticleData;
     if (!data.mdx && !hasCachedHtml(digest)) return undefined;
-    return { slug, data, body: '', bodyLine: 0 };
+    // Not re-validated, but the body still feeds the checks across articles.
+    return { slug, data, ...splitValidated(bytes.toString('utf8')) };
   });
   // Fail on any problem: an article must never vanish silently from the site.
   if (problems.length) throw new ContentError(problems);

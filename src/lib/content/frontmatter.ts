@@ -87,3 +87,19 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     problems,
   };
 }
+
+/**
+ * The body, its first line and the top-level key lines of a file that was
+ * already validated, without parsing YAML: enough for the checks across
+ * articles (links, aliases) on a warm build.
+ */
+export function splitValidated(src: string): Pick<Frontmatter, 'body' | 'bodyLine' | 'keyLines'> {
+  const lines = src.replace(/\r\n?/g, '\n').split('\n');
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const keyLines: Record<string, number> = {};
+  for (let i = 1; i < end; i++) {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i]!);
+    if (m) keyLines[m[1]!] ??= i + 1;
+  }
+  return { body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines };
+}
