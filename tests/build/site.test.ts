@@ -22,10 +22,11 @@ describe('every page type', () => {
     expect(texts(doc, '#partners + ul li')).toEqual(capture.partners);
   });
 
-  it.each(PAGES)('%s has lang=zh-CN, a canonical URL, Open Graph, the masthead and channel bar', (path) => {
+  it.each(PAGES)('%s has lang=zh-CN, a canonical URL (none on the 404), Open Graph, the masthead and channel bar', (path) => {
     const doc = page(SAMPLE_DIST, path);
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
-    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/^https?:\/\//);
+    if (path.includes('404')) expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+    else expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/^https?:\/\//);
     expect(doc.querySelector('meta[property="og:title"]')).not.toBeNull();
     expect(text(doc.querySelector('.brand'))).toBe('中国非公企业党建凝聚向上的力量');
     expect(texts(doc, 'nav.channels a')).toEqual(['首页', '基层点睛', '案例', '参考', '专题', '非公专委会']);

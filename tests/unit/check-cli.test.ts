@@ -26,7 +26,7 @@ describe('npm run check on broken content', () => {
   }
 
   it('reports data files in the same run', () => {
-    expect(result.stderr).toMatch(/data\/notices\.yaml:3: date: 日期格式应为 2015-03-24 \(found "2015\/03\/24"\)/);
+    expect(result.stderr).toMatch(/data\/notices\.yaml:2: date: 日期格式应为 2015-03-24 \(found "2015\/03\/24"\)/);
   });
 
   it('gives each broken file exactly one problem, all in path:line: field: form', () => {
