@@ -10,7 +10,6 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   return raw.replace(/\/+$/, '');
 }
 
-export const homePath = () => '/';
 export const articlePath = (slug: string) => `/articles/${slug}/`;
 export const channelPath = (id: string, page = 1) => (page <= 1 ? `/channel/${id}/` : `/channel/${id}/${page}/`);
 export const channelFeedPath = (id: string) => `/channel/${id}/rss.xml`;

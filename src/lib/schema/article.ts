@@ -100,19 +100,3 @@ export const articleEntrySchema = z.object({
   excerpt: z.string(),
 });
 export type ArticleData = z.output<typeof articleEntrySchema>;
-
-/** Human names of frontmatter keys, for messages. */
-export const FIELD_NAMES: Record<string, string> = {
-  title: '标题',
-  date: '日期',
-  source: '来源',
-  author: '作者',
-  editor: '编辑',
-  channel: '频道',
-  summary: '摘要',
-  cover: '封面图',
-  tags: '标签',
-  related: '相关稿件',
-  draft: '草稿',
-  aliases: '旧网址',
-};
