@@ -10,9 +10,7 @@ const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 
 async function loadPagefind(): Promise<PagefindApi> {
   const url = '/pagefind/pagefind.js'; // written by the build; not part of Vite's graph
-  const pf = (await import(/* @vite-ignore */ url)) as PagefindApi & { options(o: object): Promise<void> };
-  await pf.options({ excerptLength: 45 });
-  return pf;
+  return (await import(/* @vite-ignore */ url)) as PagefindApi;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as const)[c as '&']};`);

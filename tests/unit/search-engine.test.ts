@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { runSearch, suggest, type PagefindApi, type PagefindResult } from '../../src/lib/search/engine';
-import { toIndexText } from '../../src/lib/search/tokens';
 
 /** A stand-in for Pagefind: every query returns every page (worst case), so verification must do the work. */
 function fakePagefind(pages: { url: string; title: string; body: string; iso: string }[]): PagefindApi & { loaded: number } {
@@ -11,8 +10,7 @@ function fakePagefind(pages: { url: string; title: string; body: string; iso: st
         id: p.url,
         data: async () => {
           api.loaded++;
-          const content = toIndexText(`${p.title}。${p.body}`);
-          return { url: p.url, content, excerpt: content.split(' ').slice(0, 20).join(' '), meta: { title: p.title, iso: p.iso, date: p.iso, channel: '案例', source: '本网' } };
+          return { url: p.url, meta: { title: p.title, iso: p.iso, date: p.iso, channel: '案例', source: '本网', text: p.body } };
         },
       }));
       return { results };

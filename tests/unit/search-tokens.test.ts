@@ -1,43 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChar, excerptText, fromIndexText, highlightTerms, readableExcerpt, termToPagefind, toIndexText } from '../../src/lib/search/tokens';
+import { encodeChar, excerpt, highlightTerms, pagefindQuery, termWords, toIndexWords } from '../../src/lib/search/tokens';
 
 const e = encodeChar;
+const pair = (a: string, b: string) => `${e(a)}${e(b).slice(1)}`;
 
-describe('index text', () => {
-  it('writes Chinese as overlapping bigrams of ASCII codes plus the run-final character, Latin words whole', () => {
-    expect(toIndexText('党组织，AI党建')).toBe(`${e('党')}${e('组')} ${e('组')}${e('织')} ${e('织')}， AI ${e('党')}${e('建')} ${e('建')}`);
-    expect(toIndexText('党 建')).toBe(`${e('党')}\u2060 ${e('建')}`);
-    expect(e('党')).toMatch(/^q[0-9a-z]{4}$/);
+describe('index words', () => {
+  it('are the distinct bigrams of each Chinese run plus its last character, and Latin words, in order of first occurrence', () => {
+    expect(toIndexWords('党组织，AI党建')).toBe([pair('党', '组'), pair('组', '织'), e('织'), 'ai', pair('党', '建'), e('建')].join(' '));
+    expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党'), e('建')].join(' '));
+    expect(e('党')).toMatch(/^q[0-9a-y][0-9a-z]{2}$/);
   });
-  it('decodes back to the text, keeping Chinese punctuation and folding full-width letters', () => {
-    const text = '近年来，党组织围绕“AI党建”和５Ｇ、GDP建设。实践出真知';
-    expect(fromIndexText(toIndexText(text))).toBe('近年来，党组织围绕“AI党建”和5G、GDP建设。实践出真知');
-    expect(fromIndexText(toIndexText('党群 共建，AI  GDP'))).toBe('党群 共建，AI GDP');
+  it('fold full-width letters and case, so ５Ｇ and 5g are one word', () => {
+    expect(toIndexWords('５Ｇ基站')).toBe(toIndexWords('5g基站'));
+  });
+  it('give every character outside the common range a longer code that no common code starts with', () => {
+    const rare = String.fromCodePoint(0x20000); // CJK Extension B
+    expect(e(rare)).toMatch(/^qz[0-9a-z]{4}$/);
+    expect(toIndexWords(`党${rare}`).split(' ')).toEqual([`${e('党')}${e(rare).slice(1)}`, e(rare)]);
+  });
+  it('are deterministic', () => {
+    const t = '近年来，开化县委组织部以“党群共建”为抓手，探索5G党建。';
+    expect(toIndexWords(t)).toBe(toIndexWords(t));
   });
 });
 
-describe('query terms → Pagefind', () => {
-  it('quotes a multi-word term so Pagefind matches it as an exact phrase', () => {
-    expect(termToPagefind('党组织')).toBe(`"${e('党')}${e('组')} ${e('组')}${e('织')}"`);
-    expect(termToPagefind('AI党建')).toBe(`"ai ${e('党')}${e('建')}"`);
-    expect(termToPagefind('党建AI')).toBe(`"${e('党')}${e('建')} ${e('建')} ai"`);
+describe('query terms → Pagefind words', () => {
+  it('asks for every bigram of a Chinese term exactly, without its last character', () => {
+    expect(termWords('党组织')).toEqual([{ word: pair('党', '组'), exact: true }, { word: pair('组', '织'), exact: true }]);
+    expect(termWords('党建')).toEqual([{ word: pair('党', '建'), exact: true }]);
+    expect(pagefindQuery(termWords('党建')[0]!)).toBe(`"${pair('党', '建')}"`);
   });
-  it('leaves a lone character or Latin word bare so Pagefind also matches it as a prefix', () => {
-    expect(termToPagefind('践')).toBe(e('践'));
-    expect(termToPagefind('党建')).toBe(`"${e('党')}${e('建')}"`);
-    expect(termToPagefind('GDP')).toBe('gdp');
-    expect(termToPagefind('，')).toBe('');
+  it('asks for a lone character or a Latin word as a prefix', () => {
+    expect(termWords('践')).toEqual([{ word: e('践'), exact: false }]);
+    expect(termWords('GDP')).toEqual([{ word: 'gdp', exact: false }]);
+    expect(pagefindQuery(termWords('GDP')[0]!)).toBe('gdp');
+    expect(termWords('AI党建')).toEqual([{ word: 'ai', exact: false }, { word: pair('党', '建'), exact: true }]);
+    expect(termWords('，')).toEqual([]);
+  });
+  it('finds every word a page containing the term must hold', () => {
+    for (const [term, text] of [['党组织', '加强党组织建设'], ['践', '实践出真知'], ['践', '实践。'], ['AI党建', '推进AI党建平台'], ['5g', '５Ｇ基站'], ['党群 共建', '党群 共建']]) {
+      const index = new Set(toIndexWords(text!).split(' '));
+      for (const w of termWords(term!)) expect(w.exact ? index.has(w.word) : [...index].some((x) => x.startsWith(w.word))).toBe(true);
+    }
   });
 });
 
 describe('excerpts', () => {
-  it('rebuilds Pagefind excerpts and highlights whole matched bigrams', () => {
-    const ex = `${e('近')}${e('年')} <mark>${e('党')}${e('组')}</mark> <mark>${e('组')}${e('织')}</mark> ${e('织')}${e('围')} ${e('围')}，`;
-    expect(readableExcerpt(ex)).toBe('近<mark>党组织</mark>围，');
-    expect(excerptText(ex)).toBe('近党组织围，');
-  });
   it('highlights every literal occurrence of the terms, and only those', () => {
     expect(highlightTerms('实践活动<b>实践', ['践'])).toBe('实<mark>践</mark>活动&lt;b&gt;实<mark>践</mark>');
     expect(highlightTerms('AI党建', ['ai党建'])).toBe('<mark>AI党建</mark>');
+  });
+  it('show the text around the first match, cut with …', () => {
+    const text = `${'企业发展'.repeat(20)}党群共建${'服务职工'.repeat(30)}`;
+    const x = excerpt(text, ['党群共建'], 60);
+    expect(x.startsWith('…')).toBe(true);
+    expect(x.endsWith('…')).toBe(true);
+    expect(x).toContain('<mark>党群共建</mark>');
+    expect(x.replace(/<\/?mark>|…/g, '')).toHaveLength(60);
+    expect(excerpt('短文', ['无'])).toBe('短文');
   });
 });

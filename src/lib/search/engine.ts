@@ -1,11 +1,12 @@
 /**
  * The search page's logic over Pagefind, independent of the DOM so vitest
- * can drive it with a fake. Pagefind finds candidates per term (tokens.ts
- * makes its exact search literal); every shown result is verified against
- * its decoded text with query.ts, so a result always contains every term.
+ * can drive it with a fake. Pagefind finds the pages holding every index
+ * word of the query (tokens.ts); every shown result is then verified
+ * against its readable text with query.ts, so a result always contains
+ * every term literally.
  */
 import { compareRanked, parseQuery, scoreDoc, suggestionCandidates, type RankedDoc, type SearchDoc, type SortOrder } from './query';
-import { excerptText, fromIndexText, highlightTerms, termToPagefind } from './tokens';
+import { excerpt, pagefindQuery, termWords } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
 
 /** The part of Pagefind's JS API we use. */
@@ -13,7 +14,7 @@ export interface PagefindApi {
   search(term: string, opts?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
 }
 export interface PagefindResult { id: string; data(): Promise<PagefindData> }
-export interface PagefindData { url: string; content: string; excerpt: string; meta: Record<string, string | undefined> }
+export interface PagefindData { url: string; meta: Record<string, string | undefined> }
 
 export interface Hit extends SearchDoc {
   url: string;
@@ -44,15 +45,16 @@ function filtersOf(s: SearchState): Record<string, string> {
   return f;
 }
 
-/** Runs one search: each term through Pagefind, intersected in the first term's order. */
+/** Runs one search: one Pagefind query per index word, intersected in the order of the shortest list. */
 export async function runSearch(pf: PagefindApi, state: SearchState): Promise<ResultSet> {
   const terms = parseQuery(state.q);
-  const queries = terms.map(termToPagefind).filter(Boolean);
+  const words = [...new Map(terms.flatMap(termWords).map((w) => [pagefindQuery(w), w])).keys()];
   const sort: Record<string, 'asc' | 'desc'> = state.sort === 'date' ? { date: 'desc' } : {};
   let ordered: PagefindResult[] = [];
-  if (queries.length) {
-    const lists = await Promise.all(queries.map((q) => pf.search(q, { filters: filtersOf(state), sort })));
-    const [first, ...rest] = lists.map((l) => l?.results ?? []);
+  if (words.length) {
+    const lists = (await Promise.all(words.map((q) => pf.search(q, { filters: filtersOf(state), sort })))).map((l) => l?.results ?? []);
+    lists.sort((a, b) => a.length - b.length);
+    const [first, ...rest] = lists;
     const keep = rest.map((l) => new Set(l.map((r) => r.id)));
     ordered = (first ?? []).filter((r) => keep.every((k) => k.has(r.id)));
   }
@@ -71,18 +73,17 @@ export async function runSearch(pf: PagefindApi, state: SearchState): Promise<Re
         cursor += batch.length;
         for (const d of await Promise.all(batch.map((r) => r.data()))) {
           const title = d.meta.title ?? d.url;
-          const full = fromIndexText(d.content);
+          const text = d.meta.text ?? '';
           const hit: Hit = {
             id: d.url,
             url: d.url,
             title,
-            // The title leads the indexed content; drop it so it is not counted twice.
-            text: full.startsWith(title) ? full.slice(title.length) : full,
+            text,
             date: d.meta.iso ?? '',
             day: d.meta.date ?? '',
             channel: d.meta.channel ?? '',
             source: d.meta.source ?? '',
-            excerpt: highlightTerms(excerptText(d.excerpt), terms),
+            excerpt: excerpt(text, terms),
           };
           const ranked = scoreDoc(hit, terms);
           if (ranked) out.push(ranked);

@@ -1,17 +1,22 @@
 /**
- * How Chinese text becomes Pagefind words, and back.
+ * How Chinese text becomes Pagefind words.
  *
  * Pagefind segments Chinese with one segmenter at index time and the
  * browser's Intl.Segmenter at query time, and its search expands Chinese
- * words character by character; phrases are missed and unrelated pages
- * match. We feed Pagefind text already cut into overlapping character
- * bigrams (党组织建设 → 党组 组织 织建 建设 设), each Chinese character written
- * as an ASCII code (q + 4 base-36 digits of its code point), under a
- * language code Pagefind neither segments nor stems. Pagefind then sees
- * plain Latin words: a literal phrase is a run of consecutive bigram words,
- * which its quoted (exact) search matches by word position; a single
- * character is the prefix of some word, which its prefix search finds.
- * Latin/digit runs (5G, GDP) stay whole words. Excerpts are decoded back.
+ * words character by character: phrases are missed and unrelated pages
+ * match. We give Pagefind, per article, the *set* of its character bigrams
+ * (党组织建设 → 党组 组织 织建 建设, plus the run-final 设), each written in
+ * ASCII (q + 3 base-36 digits per character) under a language code Pagefind
+ * neither segments nor stems, so Pagefind sees plain Latin words.
+ *
+ * A set, not the running text: each word is stored once per page, which
+ * makes the index about three times smaller and faster to build than one
+ * with every position (issue 7), and a query loads fewer bytes (issue 3).
+ * A phrase is found as the pages holding all of its bigrams; the page's
+ * readable text (stored beside the index, see records.ts) then confirms
+ * the literal phrase. A single character is the prefix of some word (every
+ * character starts a bigram or ends its run), found by Pagefind's prefix
+ * search. Latin/digit runs (5G, GDP) stay whole words.
  */
 import { normalize } from './query';
 
@@ -22,13 +27,20 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const WORD = /[\p{L}\p{N}]/u;
 
 type Kind = 'cjk' | 'word' | 'other';
-const kindOf = (c: string): Kind => (CJK.test(c) ? 'cjk' : WORD.test(c) ? 'word' : 'other');
+const kindOf = (c: string): Kind => {
+  const u = c.charCodeAt(0);
+  // Fast paths for the common cases (this runs once per character of the archive).
+  if (u >= 0x4e00 && u <= 0x9fff) return 'cjk';
+  if (u < 0x80) return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) ? 'word' : 'other';
+  return CJK.test(c) ? 'cjk' : WORD.test(c) ? 'word' : 'other';
+};
 
 interface Run { kind: Kind; text: string }
 
+/** Normalized text (see query.ts) cut into runs of Chinese, of letters/digits, and of the rest. */
 function runs(text: string): Run[] {
   const out: Run[] = [];
-  for (const c of text) {
+  for (const c of normalize(text)) {
     const kind = kindOf(c);
     const last = out[out.length - 1];
     if (last && last.kind === kind) last.text += c;
@@ -37,176 +49,74 @@ function runs(text: string): Run[] {
   return out;
 }
 
-const CODE_LEN = 5;
-/** Stands for white space inside the index text (U+2060 WORD JOINER). */
-const SPACE = '\u2060';
-/** One Chinese character as an ASCII word piece: 党 → q0g2i. */
-export const encodeChar = (c: string): string => `q${c.codePointAt(0)!.toString(36).padStart(CODE_LEN - 1, '0')}`;
-const CODED = /^(?:q[0-9a-z]{4})+$/i;
-const decodeCodes = (w: string): string[] => {
-  const out: string[] = [];
-  for (let i = 0; i < w.length; i += CODE_LEN) out.push(String.fromCodePoint(parseInt(w.slice(i + 1, i + CODE_LEN), 36)));
-  return out;
+// Three base-36 digits cover U+3000..U+E0AF (CJK, kana, Hangul) without a
+// leading "z"; anything else is "z" + four digits, so codes stay prefix-free.
+const BASE = 0x3000;
+const SHORT = 35 * 36 * 36;
+const code = (c: string): string => {
+  const cp = c.codePointAt(0)!;
+  return cp >= BASE && cp - BASE < SHORT ? (cp - BASE).toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
 };
+/** One Chinese character as the start of an index word: 党 → q + 3 digits. */
+export const encodeChar = (c: string): string => `q${code(c)}`;
+const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
 
-/** Bigrams of a CJK run, plus its last character on its own. */
-function bigrams(run: string): string[] {
-  const chars = Array.from(run).map(encodeChar);
+/** The words of a Chinese run: its bigrams and its last character on its own. */
+function runWords(run: string): string[] {
+  const chars = Array.from(run);
   const out: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
-  out.push(chars[chars.length - 1]!);
+  for (let i = 0; i < chars.length - 1; i++) out.push(encodePair(chars[i]!, chars[i + 1]!));
+  out.push(encodeChar(chars[chars.length - 1]!));
   return out;
 }
 
 /**
- * Text → the space-separated token string Pagefind indexes. Punctuation is
- * glued to the preceding token (Pagefind drops it from the word but keeps it
- * in excerpts), so every whitespace-separated token is exactly one word.
- * Case is kept for excerpts; Pagefind lower-cases words itself.
+ * Text → the space-separated words Pagefind indexes for it: every distinct
+ * bigram, run-final character and Latin/digit word, in order of first
+ * occurrence (so the same text always gives the same bytes).
  */
-export function toIndexText(text: string): string {
-  const tokens: string[] = [];
-  let pending = ''; // punctuation before the first token
-  for (const run of runs(normalizeKeepCase(text))) {
-    if (run.kind === 'other') {
-      // White space is kept as a word joiner glued to the token (Pagefind drops
-      // it from the word), so 党群 共建 and 党群共建 stay distinguishable.
-      const p = run.text.replace(/\s+/g, SPACE);
-      if (!p) continue;
-      if (tokens.length) tokens[tokens.length - 1] += p;
-      else pending += p;
-      continue;
-    }
-    const words = run.kind === 'cjk' ? bigrams(run.text) : [run.text];
-    if (pending) {
-      words[0] = pending + words[0];
-      pending = '';
-    }
-    tokens.push(...words);
+export function toIndexWords(text: string): string {
+  const seen = new Set<string>();
+  for (const run of runs(text)) {
+    if (run.kind === 'cjk') for (const w of runWords(run.text)) seen.add(w);
+    else if (run.kind === 'word') seen.add(run.text);
   }
-  return tokens.join(' ');
+  return [...seen].join(' ');
 }
+
+/** One Pagefind query word: `exact` words must occur as they are, the others as a prefix. */
+export interface QueryWord { word: string; exact: boolean }
 
 /**
- * Letters and digits as normalize() sees them (NFKC, full-width → ASCII) but
- * with case and Chinese punctuation kept, so excerpts read naturally.
+ * One query term → the index words a page must hold to possibly contain it.
+ * A Chinese run of two or more characters needs its bigrams (its last
+ * character alone is dropped: in the text the run may go on, 党组织 in
+ * 党组织建设). A lone character, or a Latin word (GDP in GDPR), is a prefix.
  */
-function normalizeKeepCase(text: string): string {
-  let out = '';
-  for (const c of text) {
-    const n = c.normalize('NFKC');
-    out += WORD.test(n) ? n : c;
+export function termWords(term: string): QueryWord[] {
+  const out: QueryWord[] = [];
+  const add = (w: QueryWord) => {
+    if (!out.some((o) => o.word === w.word)) out.push(w);
+  };
+  for (const run of runs(term)) {
+    if (run.kind === 'word') add({ word: run.text, exact: false });
+    else if (run.kind === 'cjk') {
+      const chars = Array.from(run.text);
+      if (chars.length === 1) add({ word: encodeChar(chars[0]!), exact: false });
+      else for (let i = 0; i < chars.length - 1; i++) add({ word: encodePair(chars[i]!, chars[i + 1]!), exact: true });
+    }
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return out;
 }
 
-/**
- * One query term → the Pagefind query for it: its words in quotes (exact
- * phrase), or, for a single character or Latin word, the bare word, which
- * Pagefind also matches as a prefix (so 践 finds 实践 via 践行 or a run-final 践).
- */
-export function termToPagefind(term: string): string {
-  const words = toIndexText(term)
-    .split(' ')
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase())
-    .filter(Boolean);
-  // A term ending in Chinese may continue in the text (党组织 in 党组织建设), so
-  // its run-final single character is not a word there: drop it.
-  const last = words[words.length - 1];
-  if (words.length > 1 && last && last.length === CODE_LEN && CODED.test(last) && CODED.test(words[words.length - 2]!)) words.pop();
-  if (words.length === 0) return '';
-  // Only a lone Chinese character (or Latin word) goes bare, for prefix
-  // matching; everything else is quoted, because Pagefind's plain search
-  // also returns near-miss words (a bigram that occurs nowhere still
-  // "finds" pages), while its exact search does not.
-  const bare = words.length === 1 && (words[0]!.length === CODE_LEN || !CODED.test(words[0]!));
-  return bare ? words[0]! : `"${words.join(' ')}"`;
-}
-
-/** Pagefind query strings for parsed terms (each term is searched on its own and intersected). */
-export function termsToPagefind(terms: readonly string[]): string[] {
-  return terms.map(termToPagefind).filter(Boolean);
-}
+/** The Pagefind query string for one word: quoted (exact) or bare (prefix). */
+export const pagefindQuery = (w: QueryWord): string => (w.exact ? `"${w.word}"` : w.word);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Bigram token string (as Pagefind stores it) → readable text: each CJK
- * token contributes its first character, Latin tokens are kept whole.
- * Inverse of toIndexText up to white space between Chinese and Latin.
- */
-export function fromIndexText(indexText: string): string {
-  return rebuild(indexText.split(' ').map((t) => ({ text: t, marked: false }))).map((c) => c.text).join('');
-}
-
-interface Piece { text: string; marked: boolean }
-
-function rebuild(tokens: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  let prevWord = false;
-  let carryMark = false; // second character of a marked bigram is part of the match
-  for (const { text, marked } of tokens) {
-    const m = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]*)(.*)$/su.exec(text);
-    if (!m || !text) continue;
-    const lead = m[1]!.replaceAll(SPACE, ' ');
-    const core = m[2]!;
-    const trail = m[3]!.replaceAll(SPACE, ' ');
-    if (lead) out.push({ text: lead, marked: false });
-    if (!core) {
-      if (trail) out.push({ text: trail, marked: false });
-      continue;
-    }
-    if (CODED.test(core)) {
-      const chars = decodeCodes(core);
-      out.push({ text: chars[0]!, marked: marked || carryMark });
-      carryMark = marked && chars.length > 1 && !trail;
-      prevWord = false;
-    } else {
-      if (prevWord && !lead) out.push({ text: ' ', marked: false }); // Latin words never touch
-      out.push({ text: core, marked });
-      prevWord = !trail;
-      carryMark = false;
-    }
-    if (trail) out.push({ text: trail, marked: false });
-  }
-  return out;
-}
-
-/**
- * Pagefind's excerpt (bigram tokens, matches wrapped in <mark>) → readable
- * HTML with the matched characters highlighted. Pagefind escapes the text;
- * we rebuild from its text and re-escape.
- */
-export function readableExcerpt(excerptHtml: string): string {
-  const tokens: Piece[] = [];
-  const re = /<mark>(.*?)<\/mark>|([^<\s]+)|\s+/gs;
-  for (const m of excerptHtml.matchAll(re)) {
-    if (m[1] !== undefined) for (const t of m[1].split(/\s+/)) tokens.push({ text: unescapeHtml(t), marked: true });
-    else if (m[2] !== undefined) tokens.push({ text: unescapeHtml(m[2]), marked: false });
-  }
-  const pieces = rebuild(tokens);
-  let html = '';
-  let open = false;
-  for (const p of pieces) {
-    if (p.marked !== open) {
-      html += p.marked ? '<mark>' : '</mark>';
-      open = p.marked;
-    }
-    html += escapeHtml(p.text);
-  }
-  return open ? `${html}</mark>` : html;
-}
-
-function unescapeHtml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
-export { normalize };
-
-/**
  * Plain text → HTML with every literal occurrence of the terms in <mark>
- * (case-insensitive). Used on decoded excerpts instead of Pagefind's own
- * marks, which cover whole bigram words (践 would light up 践活).
+ * (case-insensitive).
  */
 export function highlightTerms(text: string, terms: readonly string[]): string {
   const lower = text.toLowerCase();
@@ -227,7 +137,19 @@ export function highlightTerms(text: string, terms: readonly string[]): string {
   return open ? `${html}</mark>` : html;
 }
 
-/** Pagefind excerpt HTML → readable plain text. */
-export function excerptText(excerptHtml: string): string {
-  return unescapeHtml(readableExcerpt(excerptHtml).replace(/<\/?mark>/g, ''));
+/**
+ * The excerpt shown under a result: about `length` characters of the text
+ * around the first occurrence of any term (the start when none occurs),
+ * with … where it is cut and the terms in <mark>.
+ */
+export function excerpt(text: string, terms: readonly string[], length = 90): string {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const t of terms) {
+    const i = t ? lower.indexOf(t) : -1;
+    if (i !== -1 && (at === -1 || i < at)) at = i;
+  }
+  const start = at <= 20 ? 0 : at - 20;
+  const end = Math.min(text.length, start + length);
+  return `${start > 0 ? '…' : ''}${highlightTerms(text.slice(start, end), terms)}${end < text.length ? '…' : ''}`;
 }
