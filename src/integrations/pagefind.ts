@@ -1,19 +1,67 @@
 /**
- * Builds the Pagefind index after Astro wrote the pages (astro:build:done),
+ * Builds the search index after Astro wrote the pages (astro:build:done),
  * through Pagefind's Node API. Only article pages are indexed, one custom
- * record each (see src/lib/search/records.ts for what goes in and why);
- * any error fails the build.
+ * record each (src/lib/search/records.ts says what goes in and why), in
+ * shards of newest-first articles (src/lib/search/shards.ts says why), each
+ * shard in a fresh Pagefind process so its memory is returned before the
+ * next starts. Any error fails the build.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { extractArticle, toRecord } from '../lib/search/records';
+import { extractArticle, toRecord, type SearchRecord } from '../lib/search/records';
+import { MANIFEST_FILE, planShards, SHARD_FILTER, shardSize, type ShardManifest } from '../lib/search/shards';
 
-const fail = (what: string, errors: string[]) => {
+const fail = (what: string, errors: string[]): never => {
   throw new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
 };
+
+/** Records sent to Pagefind before waiting for answers: keeps both processes busy. */
+const IN_FLIGHT = 16;
+
+async function readRecords(out: string, pathnames: string[]): Promise<(SearchRecord & { date: string; year: number })[]> {
+  const records: (SearchRecord & { date: string; year: number })[] = [];
+  for (const pathname of pathnames) {
+    const file = join(out, pathname, 'index.html');
+    const article = extractArticle(await readFile(file, 'utf8'));
+    if (!article) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
+    const url = `/${pathname.replace(/\/?$/, '/')}`;
+    records.push({ ...toRecord(url, article), date: article.data.date, year: article.data.year });
+  }
+  return records;
+}
+
+async function writeShard(records: SearchRecord[], shard: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return fail('createIndex', errors);
+  try {
+    const pending = new Set<Promise<void>>();
+    for (const r of records) {
+      const p: Promise<void> = index.addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } }).then((res) => {
+        pending.delete(p);
+        if (res.errors.length) fail(`addCustomRecord ${r.url}`, res.errors);
+      });
+      pending.add(p);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    const w = await index.writeFiles({ outputPath });
+    if (w.errors.length) fail('writeFiles', w.errors);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pagefind's ready-made UIs: this site renders results itself (src/scripts/search-page.ts). */
+const UNUSED_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+/** Older shards are merged into the newest one's runtime (mergeIndex): they need only their index files. */
+const SHARD_ONLY = /^(?:pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
+async function prune(dir: string, keep: (name: string) => boolean): Promise<void> {
+  for (const name of await readdir(dir)) if (!keep(name)) await rm(join(dir, name), { recursive: true });
+}
 
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -22,25 +70,18 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         const started = Date.now();
         const out = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) return fail('createIndex', errors);
-        try {
-          let count = 0;
-          for (const { pathname } of pages) {
-            if (!/^articles\/[^/]+\/?$/.test(pathname)) continue;
-            const file = join(out, pathname, 'index.html');
-            const article = extractArticle(await readFile(file, 'utf8'));
-            if (!article) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
-            const r = await index.addCustomRecord(toRecord(`/${pathname.replace(/\/?$/, '/')}`, article));
-            if (r.errors.length) fail(`addCustomRecord ${pathname}`, r.errors);
-            count++;
-          }
-          const w = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-          if (w.errors.length) fail('writeFiles', w.errors);
-          logger.info(`已索引 ${count} 篇文章 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        } finally {
-          await pagefind.close();
+        const articles = pages.map((p) => p.pathname).filter((p) => /^articles\/[^/]+\/?$/.test(p));
+        const records = await readRecords(out, articles);
+        const shards = planShards(records, shardSize());
+        // With no articles, still write the runtime so the search page can say 无结果.
+        if (!shards.length) await writeShard([], 's0', join(out, 'pagefind'));
+        for (const { info, items } of shards) {
+          await writeShard(items.map(({ date: _d, year: _y, ...r }) => r), info.id, join(out, info.path));
+          await prune(join(out, info.path), (name) => (info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name)));
         }
+        const manifest: ShardManifest = { shards: shards.map((s) => s.info) };
+        await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
+        logger.info(`已索引 ${records.length} 篇文章，${shards.length} 个分片 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },
     },
   };

@@ -1,19 +1,51 @@
 /**
  * The search page in the browser: reads ?q=&channel=&year=&sort= from the
- * URL, runs src/lib/search/engine.ts over Pagefind, renders results and
- * keeps the URL in step so a search can be linked and reloaded.
+ * URL, runs src/lib/search/engine.ts over Pagefind and renders results.
+ * Later searches on the page (the form, the filters, back/forward) run in
+ * place with the Pagefind already loaded, and push the URL, so a search can
+ * still be linked, bookmarked and reloaded.
  */
-import { runSearch, suggest, type PagefindApi, type ResultSet } from '../lib/search/engine';
+import { runSearch, suggest, type PagefindApi, type ResultSet, type SearchState, type ShardedIndex } from '../lib/search/engine';
+import type { ShardManifest } from '../lib/search/shards';
 
 const PAGE = 10;
+const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 
-async function loadPagefind(): Promise<PagefindApi> {
-  const url = '/pagefind/pagefind.js'; // written by the build; not part of Vite's graph
-  return (await import(/* @vite-ignore */ url)) as PagefindApi;
+type PagefindModule = PagefindApi & { mergeIndex(path: string): Promise<void> };
+
+/** Pagefind (its runtime sits in the newest shard's bundle) plus the shard list; older shards merge in on demand. */
+async function openIndex(): Promise<ShardedIndex> {
+  const root = '/pagefind/'; // written by the build; not part of Vite's graph
+  const [pagefind, manifest] = await Promise.all([
+    import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>,
+    fetch(`${root}shards.json`).then((r) => r.json() as Promise<ShardManifest>),
+  ]);
+  const merged = new Map<string, Promise<void>>();
+  return {
+    pagefind,
+    shards: manifest.shards,
+    load(shard) {
+      if (shard.path === root) return Promise.resolve();
+      let p = merged.get(shard.path);
+      if (!p) merged.set(shard.path, (p = pagefind.mergeIndex(shard.path)));
+      return p;
+    },
+  };
 }
+let opened: Promise<ShardedIndex> | null = null;
+const loadIndex = () => (opened ??= openIndex());
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as const)[c as '&']};`);
+
+function stateOf(params: URLSearchParams): SearchState {
+  return {
+    q: params.get('q')?.trim() ?? '',
+    channel: params.get('channel') || undefined,
+    year: params.get('year') || undefined,
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+  };
+}
 
 export function startSearchPage(): void {
   const root = $<HTMLElement>('[data-search-page]');
@@ -22,21 +54,14 @@ export function startSearchPage(): void {
   const status = $<HTMLElement>('[data-search-status]');
   const list = $<HTMLOListElement>('[data-search-results]');
   const more = $<HTMLButtonElement>('[data-search-more]');
-  const params = new URLSearchParams(location.search);
-  for (const name of ['q', 'channel', 'year', 'sort'] as const) {
-    const el = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    if (el && params.get(name)) el.value = params.get(name)!;
-  }
-  // Filters and sort apply at once; the URL changes like a form submit would.
-  form.addEventListener('change', (e) => {
-    if ((e.target as HTMLElement).tagName === 'SELECT') form.requestSubmit();
-  });
-  const q = params.get('q')?.trim() ?? '';
-  if (!q) return;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+
   let set: ResultSet | null = null;
-  let shown = 0;
-  const render = async () => {
+  let generation = 0; // a newer search makes the results of an older one stale
+
+  const render = async (mine: number) => {
     const hits = await set!.next(PAGE);
+    if (mine !== generation) return 0;
     for (const { doc } of hits) {
       const li = document.createElement('li');
       li.innerHTML = `<h2><a href="${escape(doc.url)}">${escape(doc.title)}</a></h2>
@@ -44,43 +69,81 @@ export function startSearchPage(): void {
         <p class="excerpt">${doc.excerpt}</p>`;
       list.append(li);
     }
-    shown += hits.length;
     more.hidden = !set!.hasMore();
     return hits.length;
   };
-  status.textContent = '正在搜索…';
-  performance.mark('search-start');
-  loadPagefind()
-    .then(async (pf) => {
-      set = await runSearch(pf, {
-        q,
-        channel: params.get('channel') ?? undefined,
-        year: params.get('year') ?? undefined,
-        sort: params.get('sort') === 'date' ? 'date' : 'relevance',
-      });
-      await render();
+
+  const run = async (params: URLSearchParams) => {
+    const mine = ++generation;
+    for (const name of FIELDS) {
+      const el = field(name);
+      if (el) el.value = params.get(name) ?? (el.tagName === 'SELECT' ? (el as HTMLSelectElement).options[0]!.value : '');
+    }
+    const state = stateOf(params);
+    list.replaceChildren();
+    more.hidden = true;
+    set = null;
+    if (!state.q) {
+      status.textContent = '输入词语后按“搜索”。';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    delete status.dataset.count;
+    performance.clearMarks('search-results');
+    performance.mark('search-start');
+    try {
+      const index = await loadIndex();
+      const found = await runSearch(index, state);
+      if (mine !== generation) return;
+      set = found;
+      const shown = await render(mine);
+      if (mine !== generation) return;
       performance.mark('search-results'); // read by npm run bench:search
       if (shown === 0) {
-        status.textContent = `无结果：没有文章包含“${q}”。`;
-        const alt = await suggest(pf, q);
-        if (alt) {
+        status.textContent = `无结果：没有文章包含“${state.q}”。`;
+        const alt = await suggest(index, state.q);
+        if (alt && mine === generation) {
           const a = document.createElement('a');
           a.href = `/search/?q=${encodeURIComponent(alt)}`;
           a.textContent = alt;
           status.append(' 试试搜索 ', a, '？');
         }
       } else {
-        status.textContent = `“${q}”的搜索结果${set.total > shown ? `（约 ${set.total} 篇）` : `（共 ${shown} 篇）`}`;
-        status.dataset.count = String(set.total);
+        const total = found.total();
+        status.textContent = `“${state.q}”的搜索结果${
+          !found.complete() ? '（较新的文章在前，更早的文章点“加载更多”）' : total > shown ? `（约 ${total} 篇）` : `（共 ${shown} 篇）`
+        }`;
+        status.dataset.count = String(total);
       }
-      more.addEventListener('click', async () => {
-        more.disabled = true;
-        await render();
-        more.disabled = false;
-      });
-    })
-    .catch((err: unknown) => {
+    } catch (err: unknown) {
       status.textContent = '搜索暂时不可用（索引加载失败）。';
       console.error(err);
-    });
+    }
+  };
+
+  const urlOfForm = () => {
+    const params = new URLSearchParams();
+    for (const name of FIELDS) {
+      const v = field(name)?.value.trim();
+      if (v && !(name === 'sort' && v === 'relevance')) params.set(name, v);
+    }
+    return params;
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const params = urlOfForm();
+    history.pushState(null, '', `${location.pathname}?${params}`);
+    void run(params);
+  });
+  // Filters and sort apply at once.
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).tagName === 'SELECT') form.requestSubmit();
+  });
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    await render(generation);
+    more.disabled = false;
+  });
+  addEventListener('popstate', () => void run(new URLSearchParams(location.search)));
+  void run(new URLSearchParams(location.search));
 }

@@ -3,14 +3,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
 import { extractArticle } from '../../src/lib/search/records';
+import type { ShardManifest } from '../../src/lib/search/shards';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
 describe('search index of the sample site', () => {
   it('indexes every article page and nothing else (no channel, notice or home pages)', () => {
-    const entry = JSON.parse(readFileSync(join(SAMPLE_DIST, 'pagefind/pagefind-entry.json'), 'utf8'));
-    const langs = Object.values(entry.languages) as { page_count: number }[];
-    expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(articleDirs.length);
+    const manifest = JSON.parse(readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+    let pages = 0;
+    for (const shard of manifest.shards) {
+      const entry = JSON.parse(readFileSync(join(SAMPLE_DIST, shard.path, 'pagefind-entry.json'), 'utf8'));
+      const langs = Object.values(entry.languages) as { page_count: number }[];
+      pages += langs.reduce((n, l) => n + l.page_count, 0);
+      expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(shard.articles);
+    }
+    expect(pages).toBe(articleDirs.length);
+    // The runtime the search page loads is there; Pagefind's unused UIs are not.
+    const files = readdirSync(join(SAMPLE_DIST, 'pagefind'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'shards.json']));
+    expect(files.filter((f) => f.includes('-ui'))).toEqual([]);
   });
 
   it('takes only the title and body of an article, not its meta line, tools or surroundings', () => {

@@ -26,7 +26,8 @@ beforeAll(async () => {
   mkdirSync(join(content, 'articles'));
   articles = generateQualityCorpus({ channels: ['jiceng', 'anli', 'cankao'] });
   for (const a of articles) writeFileSync(join(content, 'articles', `${a.slug}.mdx`), toMdx(a));
-  const built = buildSite({ content, outDir: join(ROOT, '.test-output/quality') });
+  // Small shards, so results must be gathered across several Pagefind bundles.
+  const built = buildSite({ content, outDir: join(ROOT, '.test-output/quality'), env: { FEIGONG_SEARCH_SHARD_SIZE: '40' } });
   if (built.status !== 0) throw new Error(built.output);
   site = await serve(built.outDir);
   browser = await launchChromium();

@@ -1,48 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { runSearch, suggest, type PagefindApi, type PagefindResult } from '../../src/lib/search/engine';
+import { runSearch, suggest, type PagefindResult, type ShardedIndex } from '../../src/lib/search/engine';
+import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
 
-/** A stand-in for Pagefind: every query returns every page (worst case), so verification must do the work. */
-function fakePagefind(pages: { url: string; title: string; body: string; iso: string }[]): PagefindApi & { loaded: number } {
-  const api = {
-    loaded: 0,
-    async search() {
-      const results: PagefindResult[] = pages.map((p) => ({
-        id: p.url,
-        data: async () => {
-          api.loaded++;
-          return { url: p.url, meta: { title: p.title, iso: p.iso, date: p.iso, channel: '案例', source: '本网', text: p.body } };
-        },
-      }));
-      return { results };
+interface Page { url: string; title: string; body: string; iso: string }
+
+/**
+ * A stand-in for Pagefind over shards: every query returns every page of the
+ * shard named in the filter (worst case), so verification must do the work.
+ * Records which shards were loaded and how many fragments were read.
+ */
+function fakeIndex(pages: Page[], size = 1000): ShardedIndex & { fragments: number; loaded: string[] } {
+  const shards = planShards(pages.map((p) => ({ ...p, date: p.iso, year: Number(p.iso.slice(0, 4)) })), size);
+  const index = {
+    fragments: 0,
+    loaded: [] as string[],
+    shards: shards.map((s) => s.info),
+    async load(shard: { id: string }) {
+      index.loaded.push(shard.id);
+    },
+    pagefind: {
+      async search(_term: string, opts?: { filters?: Record<string, string> }) {
+        const shard = shards.find((s) => s.info.id === opts?.filters?.[SHARD_FILTER]);
+        if (!shard || !index.loaded.includes(shard.info.id)) throw new Error('searched a shard that was not loaded');
+        const results: PagefindResult[] = shard.items.map((p) => ({
+          id: p.url,
+          data: async () => {
+            index.fragments++;
+            return { url: p.url, meta: { title: p.title, iso: p.iso, date: p.iso, channel: '案例', source: '本网', text: p.body } };
+          },
+        }));
+        return { results };
+      },
     },
   };
-  return api;
+  return index;
 }
 
 describe('runSearch', () => {
-  const pages = [
+  const pages: Page[] = [
     { url: '/a/', title: '其他', body: '党的组织建设', iso: '2020-01-01' },
     { url: '/b/', title: '其他', body: '党组织建设，党组织', iso: '2015-01-01' },
     { url: '/c/', title: '党组织风采', body: '正文', iso: '2010-01-01' },
   ];
   it('keeps only pages that contain the query literally, ranked by the shared contract, with highlighted excerpts', async () => {
-    const set = await runSearch(fakePagefind(pages), { q: '党组织' });
+    const set = await runSearch(fakeIndex(pages), { q: '党组织' });
     const hits = await set.next(10);
     expect(hits.map((h) => h.doc.url)).toEqual(['/c/', '/b/']);
     expect(hits[1]!.doc.excerpt).toContain('<mark>党组织</mark>');
     expect(hits[1]!.hits).toBe(2);
     expect(set.hasMore()).toBe(false);
+    expect(set.complete()).toBe(true);
+  });
+  it('searches the newest shard first and older shards only when more results are asked for', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ url: `/p${i}/`, title: '标题', body: `第${i}篇：党群共建`, iso: `${2000 + i}-06-01` }));
+    const index = fakeIndex(many, 10);
+    const set = await runSearch(index, { q: '党群共建', sort: 'date' });
+    const first = await set.next(10);
+    expect(first.map((h) => h.doc.url)).toEqual(Array.from({ length: 10 }, (_, i) => `/p${29 - i}/`));
+    expect(index.loaded).toEqual(['s0']);
+    expect(set.complete()).toBe(false);
+    const rest = [...(await set.next(10)), ...(await set.next(10))];
+    expect(rest.map((h) => h.doc.url)).toEqual(Array.from({ length: 20 }, (_, i) => `/p${19 - i}/`));
+    expect(index.loaded).toEqual(['s0', 's1', 's2']);
+    expect(set.hasMore()).toBe(false);
+  });
+  it('skips shards that cannot hold the chosen year', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ url: `/p${i}/`, title: '标题', body: '党群共建', iso: `${2000 + i}-06-01` }));
+    const index = fakeIndex(many, 10);
+    await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
+    expect(index.loaded).toEqual(['s2']);
   });
   it('caps how many candidates one page of results may load', async () => {
     const many = Array.from({ length: 100 }, (_, i) => ({ url: `/x${i}/`, title: '无关', body: '没有', iso: '2020-01-01' }));
-    const pf = fakePagefind(many);
-    const set = await runSearch(pf, { q: '党组织' });
+    const index = fakeIndex(many);
+    const set = await runSearch(index, { q: '党组织' });
     expect(await set.next(10)).toEqual([]);
-    expect(pf.loaded).toBe(40);
+    expect(index.fragments).toBe(40);
     expect(set.hasMore()).toBe(true);
   });
   it('suggests a shorter term that finds something', async () => {
-    expect(await suggest(fakePagefind(pages), '党组织风暴')).toBe('党组织风');
-    expect(await suggest(fakePagefind(pages), '台风')).toBeNull();
+    expect(await suggest(fakeIndex(pages), '党组织风暴')).toBe('党组织风');
+    expect(await suggest(fakeIndex(pages), '台风')).toBeNull();
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * The search index is written as several Pagefind bundles ("shards") of at
+ * most SHARD_SIZE articles each, newest articles first: /pagefind/ holds
+ * the newest, /pagefind/s1/, /pagefind/s2/ … the older ones. Why: Pagefind
+ * keeps a whole index in memory while it builds (about 0.4 MiB per article
+ * here), and its browser side loads a per-page table and scans every
+ * matching page of a bundle for each word. Shards bound the indexer's memory
+ * and the cost of a query, and a reader's first results come from the
+ * newest shard alone; older shards are merged in (Pagefind's mergeIndex,
+ * sharing its runtime and WebAssembly) only when the reader asks for more.
+ */
+
+/** Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use small shards). */
+export const DEFAULT_SHARD_SIZE = 2000;
+
+/** Filter that names each article's shard, so a search can ask one shard at a time. */
+export const SHARD_FILTER = 'shard';
+
+export interface ShardInfo {
+  /** Shard name, used as the value of SHARD_FILTER: s0 is the newest. */
+  id: string;
+  /** Bundle path under the site root, e.g. /pagefind/ or /pagefind/s1/. */
+  path: string;
+  articles: number;
+  /** Beijing-time years of its newest and oldest article. */
+  newestYear: number;
+  oldestYear: number;
+}
+
+/** What /pagefind/shards.json holds. */
+export interface ShardManifest { shards: ShardInfo[] }
+
+export const MANIFEST_FILE = 'shards.json';
+
+export function shardSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.FEIGONG_SEARCH_SHARD_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`FEIGONG_SEARCH_SHARD_SIZE 必须是正整数 (expected a positive integer, found "${raw}")`);
+  return n;
+}
+
+/** Directory of shard `i` relative to the Pagefind root. */
+export const shardDir = (i: number): string => (i === 0 ? '' : `s${i}`);
+
+/**
+ * Splits articles into shards: newest first (ISO date, then URL for a
+ * stable order), `size` per shard. Same input, same shards.
+ */
+export function planShards<T extends { url: string; date: string; year: number }>(items: readonly T[], size: number): { info: ShardInfo; items: T[] }[] {
+  const sorted = [...items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const out: { info: ShardInfo; items: T[] }[] = [];
+  for (let i = 0; i * size < sorted.length; i++) {
+    const part = sorted.slice(i * size, (i + 1) * size);
+    const years = part.map((p) => p.year);
+    const dir = shardDir(i);
+    out.push({
+      info: { id: `s${i}`, path: `/pagefind/${dir ? `${dir}/` : ''}`, articles: part.length, newestYear: Math.max(...years), oldestYear: Math.min(...years) },
+      items: part,
+    });
+  }
+  return out;
+}
+
+/** Shards that may hold articles of `year` (all when no year is given), newest first. */
+export function shardsFor(manifest: ShardManifest, year?: number): ShardInfo[] {
+  return manifest.shards.filter((s) => year === undefined || (s.oldestYear <= year && year <= s.newestYear));
+}
