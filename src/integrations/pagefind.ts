@@ -11,7 +11,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { extractArticle, toRecord, type SearchRecord } from '../lib/search/records';
+import { extractArticle, toRecord } from '../lib/search/records';
 import { MANIFEST_FILE, planShards, SHARD_FILTER, shardSize, type ShardManifest } from '../lib/search/shards';
 
 const fail = (what: string, errors: string[]): never => {
@@ -21,24 +21,41 @@ const fail = (what: string, errors: string[]): never => {
 /** Records sent to Pagefind before waiting for answers: keeps both processes busy. */
 const IN_FLIGHT = 16;
 
-async function readRecords(out: string, pathnames: string[]): Promise<(SearchRecord & { date: string; year: number })[]> {
-  const records: (SearchRecord & { date: string; year: number })[] = [];
+const NAMED: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
+/** An attribute value as written by Astro (numeric and the basic named references). */
+const decodeAttribute = (v: string): string =>
+  v.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|apos|amp|lt|gt));/gi, (_m, dec?: string, hex?: string, name?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!);
+
+interface ArticlePage { url: string; file: string; date: string; year: number }
+
+/**
+ * Where each article page is and its date, read from the data-search
+ * attribute alone (the shards need every date before any record is made).
+ */
+async function listArticles(out: string, pathnames: string[]): Promise<ArticlePage[]> {
+  const list: ArticlePage[] = [];
   for (const pathname of pathnames) {
     const file = join(out, pathname, 'index.html');
-    const article = extractArticle(await readFile(file, 'utf8'));
-    if (!article) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
-    const url = `/${pathname.replace(/\/?$/, '/')}`;
-    records.push({ ...toRecord(url, article), date: article.data.date, year: article.data.year });
+    const html = await readFile(file, 'utf8');
+    const m = /data-search="([^"]*)"/.exec(html);
+    if (!m) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
+    const data = JSON.parse(decodeAttribute(m[1]!)) as { date: string; year: number };
+    list.push({ url: `/${pathname.replace(/\/?$/, '/')}`, file, date: data.date, year: data.year });
   }
-  return records;
+  return list;
 }
 
-async function writeShard(records: SearchRecord[], shard: string, outputPath: string): Promise<void> {
+/** One shard in a fresh Pagefind process; pages are read while Pagefind indexes the ones before. */
+async function writeShard(pages: ArticlePage[], shard: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) return fail('createIndex', errors);
   try {
     const pending = new Set<Promise<void>>();
-    for (const r of records) {
+    for (const page of pages) {
+      const article = extractArticle(await readFile(page.file, 'utf8'));
+      if (!article) throw new Error(`${page.file}: 没有 data-pagefind-body (article page without a search body)`);
+      const r = toRecord(page.url, article);
       const p: Promise<void> = index.addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } }).then((res) => {
         pending.delete(p);
         if (res.errors.length) fail(`addCustomRecord ${r.url}`, res.errors);
@@ -71,17 +88,17 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = Date.now();
         const out = fileURLToPath(dir);
         const articles = pages.map((p) => p.pathname).filter((p) => /^articles\/[^/]+\/?$/.test(p));
-        const records = await readRecords(out, articles);
-        const shards = planShards(records, shardSize());
+        const list = await listArticles(out, articles);
+        const shards = planShards(list, shardSize());
         // With no articles, still write the runtime so the search page can say 无结果.
         if (!shards.length) await writeShard([], 's0', join(out, 'pagefind'));
         for (const { info, items } of shards) {
-          await writeShard(items.map(({ date: _d, year: _y, ...r }) => r), info.id, join(out, info.path));
+          await writeShard(items, info.id, join(out, info.path));
           await prune(join(out, info.path), (name) => (info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name)));
         }
         const manifest: ShardManifest = { shards: shards.map((s) => s.info) };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
-        logger.info(`已索引 ${records.length} 篇文章，${shards.length} 个分片 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(`已索引 ${list.length} 篇文章，${shards.length} 个分片 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },
     },
   };

@@ -5,9 +5,10 @@ const e = encodeChar;
 const pair = (a: string, b: string) => `${e(a)}${e(b).slice(1)}`;
 
 describe('index words', () => {
-  it('are the distinct bigrams of each Chinese run plus its last character, and Latin words, in order of first occurrence', () => {
-    expect(toIndexWords('党组织，AI党建')).toBe([pair('党', '组'), pair('组', '织'), e('织'), 'ai', pair('党', '建'), e('建')].join(' '));
-    expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党'), e('建')].join(' '));
+  it('are the distinct bigrams and Latin words in order of first occurrence, then run-final characters that start no bigram', () => {
+    expect(toIndexWords('党组织，AI党建')).toBe([pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), e('织'), e('建')].join(' '));
+    expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党')].join(' '));
+    expect(toIndexWords('组织建设。建')).toBe([pair('组', '织'), pair('织', '建'), pair('建', '设'), e('设')].join(' '));
     expect(e('党')).toMatch(/^q[0-9a-y][0-9a-z]{2}$/);
   });
   it('fold full-width letters and case, so ５Ｇ and 5g are one word', () => {
@@ -38,7 +39,7 @@ describe('query terms → Pagefind words', () => {
     expect(termWords('，')).toEqual([]);
   });
   it('finds every word a page containing the term must hold', () => {
-    for (const [term, text] of [['党组织', '加强党组织建设'], ['践', '实践出真知'], ['践', '实践。'], ['AI党建', '推进AI党建平台'], ['5g', '５Ｇ基站'], ['党群 共建', '党群 共建']]) {
+    for (const [term, text] of [['党组织', '加强党组织建设'], ['践', '实践出真知'], ['践', '实践。'], ['践', '实践。践行'], ['AI党建', '推进AI党建平台'], ['5g', '５Ｇ基站'], ['党群 共建', '党群 共建']]) {
       const index = new Set(toIndexWords(text!).split(' '));
       for (const w of termWords(term!)) expect(w.exact ? index.has(w.word) : [...index].some((x) => x.startsWith(w.word))).toBe(true);
     }

@@ -61,27 +61,28 @@ const code = (c: string): string => {
 export const encodeChar = (c: string): string => `q${code(c)}`;
 const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
 
-/** The words of a Chinese run: its bigrams and its last character on its own. */
-function runWords(run: string): string[] {
-  const chars = Array.from(run);
-  const out: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) out.push(encodePair(chars[i]!, chars[i + 1]!));
-  out.push(encodeChar(chars[chars.length - 1]!));
-  return out;
-}
-
 /**
  * Text → the space-separated words Pagefind indexes for it: every distinct
- * bigram, run-final character and Latin/digit word, in order of first
- * occurrence (so the same text always gives the same bytes).
+ * bigram and Latin/digit word, in order of first occurrence (so the same
+ * text always gives the same bytes), then each run-final character that
+ * starts no bigram of the text (the others are found through a bigram).
  */
 export function toIndexWords(text: string): string {
-  const seen = new Set<string>();
+  const words = new Set<string>();
+  const starts = new Set<string>();
+  const finals: string[] = [];
   for (const run of runs(text)) {
-    if (run.kind === 'cjk') for (const w of runWords(run.text)) seen.add(w);
-    else if (run.kind === 'word') seen.add(run.text);
+    if (run.kind === 'word') words.add(run.text);
+    if (run.kind !== 'cjk') continue;
+    const chars = Array.from(run.text);
+    for (let i = 0; i < chars.length - 1; i++) {
+      words.add(encodePair(chars[i]!, chars[i + 1]!));
+      starts.add(chars[i]!);
+    }
+    finals.push(chars[chars.length - 1]!);
   }
-  return [...seen].join(' ');
+  for (const c of finals) if (!starts.has(c)) words.add(encodeChar(c));
+  return [...words].join(' ');
 }
 
 /** One Pagefind query word: `exact` words must occur as they are, the others as a prefix. */
