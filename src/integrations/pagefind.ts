@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractArticle, toRecord } from '../lib/search/records';
 import { MANIFEST_FILE, planShards, SHARD_FILTER, shardSize, type ShardManifest } from '../lib/search/shards';
+import { cached, pageDigest, restore, shardKey, store } from '../lib/search/shard-cache';
+import { buildCacheDir } from '../lib/content/paths';
 
 const fail = (what: string, errors: string[]): never => {
   throw new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
@@ -27,7 +29,7 @@ const decodeAttribute = (v: string): string =>
   v.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|apos|amp|lt|gt));/gi, (_m, dec?: string, hex?: string, name?: string) =>
     dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!);
 
-interface ArticlePage { url: string; file: string; date: string; year: number }
+interface ArticlePage { url: string; file: string; date: string; year: number; digest: string }
 
 /**
  * Where each article page is and its date, read from the data-search
@@ -41,7 +43,7 @@ async function listArticles(out: string, pathnames: string[]): Promise<ArticlePa
     const m = /data-search="([^"]*)"/.exec(html);
     if (!m) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
     const data = JSON.parse(decodeAttribute(m[1]!)) as { date: string; year: number };
-    list.push({ url: `/${pathname.replace(/\/?$/, '/')}`, file, date: data.date, year: data.year });
+    list.push({ url: `/${pathname.replace(/\/?$/, '/')}`, file, date: data.date, year: data.year, digest: pageDigest(html) });
   }
   return list;
 }
@@ -92,13 +94,25 @@ export default function pagefindIntegration(): AstroIntegration {
         const shards = planShards(list, shardSize());
         // With no articles, still write the runtime so the search page can say 无结果.
         if (!shards.length) await writeShard([], 's0', join(out, 'pagefind'));
+        const cacheDir = join(buildCacheDir(), 'feigong-pagefind');
+        let reused = 0;
         for (const { info, items } of shards) {
-          await writeShard(items, info.id, join(out, info.path));
-          await prune(join(out, info.path), (name) => (info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name)));
+          const output = join(out, info.path);
+          const key = shardKey(info.id, items);
+          const hit = cached(cacheDir, info.id, key);
+          // The cache is an optimisation: when it cannot be read or written (another
+          // build replacing the same entry), the shard is indexed as on a cold build.
+          if (hit && (await restore(hit, output).then(() => true, () => false))) {
+            reused++;
+            continue;
+          }
+          await writeShard(items, info.id, output);
+          await prune(output, (name) => (info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name)));
+          await store(cacheDir, info.id, key, output).catch(() => undefined);
         }
         const manifest: ShardManifest = { shards: shards.map((s) => s.info) };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
-        logger.info(`已索引 ${list.length} 篇文章，${shards.length} 个分片 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(`已索引 ${list.length} 篇文章，${shards.length} 个分片，${reused} 个未变沿用 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },
     },
   };

@@ -10,8 +10,12 @@
  * sharing its runtime and WebAssembly) only when the reader asks for more.
  */
 
-/** Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use small shards). */
-export const DEFAULT_SHARD_SIZE = 2000;
+/**
+ * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
+ * small shards). The newest shard holds a quarter of that: it answers every
+ * first query, and Pagefind's cost per query grows with the pages a word is on.
+ */
+export const DEFAULT_SHARD_SIZE = 2500;
 
 /** Filter that names each article's shard, so a search can ask one shard at a time. */
 export const SHARD_FILTER = 'shard';
@@ -45,13 +49,14 @@ export const shardDir = (i: number): string => (i === 0 ? '' : `s${i}`);
 
 /**
  * Splits articles into shards: newest first (ISO date, then URL for a
- * stable order), `size` per shard. Same input, same shards.
+ * stable order), a quarter of `size` in the first shard and `size` in each
+ * of the others. Same input, same shards.
  */
 export function planShards<T extends { url: string; date: string; year: number }>(items: readonly T[], size: number): { info: ShardInfo; items: T[] }[] {
   const sorted = [...items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const out: { info: ShardInfo; items: T[] }[] = [];
-  for (let i = 0; i * size < sorted.length; i++) {
-    const part = sorted.slice(i * size, (i + 1) * size);
+  for (let i = 0, from = 0; from < sorted.length; i++) {
+    const part = sorted.slice(from, (from += i === 0 ? Math.ceil(size / 4) : size));
     const years = part.map((p) => p.year);
     const dir = shardDir(i);
     out.push({

@@ -1,0 +1,66 @@
+/**
+ * Reuses a shard's Pagefind output when none of its articles changed, so a
+ * warm build re-indexes only the shard that holds an edited article.
+ *
+ * A shard's key covers what its records are made of: the Pagefind version,
+ * this module's format version, the shard's id and, per article, its URL and
+ * the part of its page the record is read from (from data-pagefind-body,
+ * whose attribute carries date/channel/source, to the last </article>).
+ * Prev/next links and related lists around the article do not change it.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Bump when records.ts or tokens.ts change what a record holds. */
+const FORMAT = 2;
+
+/** The bytes of a built article page that its search record depends on. */
+export function recordSource(html: string): string {
+  const start = html.indexOf('data-pagefind-body');
+  if (start === -1) return html;
+  const end = html.lastIndexOf('</article>');
+  return html.slice(start, end > start ? end : undefined);
+}
+
+/** Digest of one article page's record source. */
+export const pageDigest = (html: string): string => createHash('sha256').update(recordSource(html)).digest('hex');
+
+/** The installed Pagefind's version: a new Pagefind may write other files. */
+function pagefindVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Key of a shard: its id and its pages (URL and record-source digest, in shard order). */
+export function shardKey(shardId: string, pages: readonly { url: string; digest: string }[]): string {
+  const hash = createHash('sha256').update(`${FORMAT}\0${pagefindVersion()}\0${shardId}\0`);
+  for (const p of pages) hash.update(`${p.url}\0${p.digest}\0`);
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** Cached output folder of a shard with this key, or null. */
+export function cached(cacheDir: string, shardId: string, key: string): string | null {
+  const dir = join(cacheDir, `${shardId}-${key}`);
+  return existsSync(join(dir, 'pagefind-entry.json')) ? dir : null;
+}
+
+/** Stores a shard's output under its key, replacing older outputs of that shard. */
+export async function store(cacheDir: string, shardId: string, key: string, output: string): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  for (const name of await readdir(cacheDir)) if (name.startsWith(`${shardId}-`)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  const tmp = join(cacheDir, `.${shardId}-${key}.tmp`);
+  await rm(tmp, { recursive: true, force: true });
+  await cp(output, tmp, { recursive: true, filter: (src) => !/\/s\d+$/.test(src) });
+  await rename(tmp, join(cacheDir, `${shardId}-${key}`));
+}
+
+/** Copies a cached shard output to where the shard belongs. */
+export async function restore(from: string, output: string): Promise<void> {
+  await mkdir(output, { recursive: true });
+  await cp(from, output, { recursive: true });
+}
