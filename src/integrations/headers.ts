@@ -16,6 +16,9 @@ const MAX_INLINE_HASHES = 8;
 
 const entries = (dir: string): DirEntry[] =>
   readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+/** Pagefind's folder, with the entries of its shard folders (s1, s2, …) listed too. */
+const pagefindEntries = (dir: string): DirEntry[] =>
+  entries(dir).map((e) => (e.dir && /^s\d+$/.test(e.name) ? { ...e, children: entries(join(dir, e.name)) } : e));
 
 export function buildHeadersFile(dist: string): string {
   const scripts = new Set<string>();
@@ -32,7 +35,7 @@ export function buildHeadersFile(dist: string): string {
   const pagefind = join(dist, 'pagefind');
   return renderHeaders([
     { path: '/*', headers: securityHeaders(csp) },
-    ...cacheRules(entries(dist), existsSync(pagefind) ? entries(pagefind) : []),
+    ...cacheRules(entries(dist), existsSync(pagefind) ? pagefindEntries(pagefind) : []),
   ]);
 }
 

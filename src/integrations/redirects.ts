@@ -5,27 +5,33 @@ import type { AstroIntegration } from 'astro';
 import { isPublished } from '../lib/articles';
 import { articleContext } from '../lib/content/article-context';
 import { readArticles } from '../lib/content/read-articles';
+import { readAliasedArticles, type AliasedArticle } from '../lib/content/redirect-list';
 import { redirectPage, redirectPagePath, redirectsFile, redirectsFor } from '../lib/redirects';
 
 /**
  * Frontmatter `aliases` (old URLs of the legacy site) become a `_redirects`
- * file and an HTML redirect page at each old path. Reads articles through the
- * shared validation path; only published articles get redirects, so no old
- * URL ever points at a page that was not built.
+ * file and an HTML redirect page at each old path. The articles come from
+ * what the articles loader validated in this build (redirect-list.ts), or
+ * through the shared validation path when it left nothing; only published
+ * articles get redirects, so no old URL ever points at a page that was not built.
  */
+function aliasedArticles(): AliasedArticle[] {
+  const fromLoader = readAliasedArticles();
+  if (fromLoader) return fromLoader;
+  const { articles, problems } = readArticles(articleContext());
+  if (problems.length) throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
+  return articles.map((a) => ({ slug: a.slug, title: a.data.title, aliases: a.data.aliases, date: a.data.date.toISOString(), draft: a.data.draft }));
+}
+
 export default function redirects(): AstroIntegration {
   return {
     name: 'feigong-redirects',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { articles, problems } = readArticles(articleContext());
-        if (problems.length) throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
         const now = new Date();
         const list = redirectsFor(
-          articles
-            .filter((a) => isPublished({ id: a.slug, data: a.data }, { now, preview: false }))
-            .map((a) => ({ slug: a.slug, title: a.data.title, aliases: a.data.aliases })),
+          aliasedArticles().filter((a) => isPublished({ data: { draft: a.draft, date: new Date(a.date) } }, { now, preview: false })),
         );
         const file = join(out, '_redirects');
         // Keep any _redirects an editor put in public/; ours follow it.

@@ -10,7 +10,7 @@ export interface PublishOptions {
   preview: boolean;
 }
 
-export function isPublished(a: Article, { now, preview }: PublishOptions): boolean {
+export function isPublished(a: { data: Pick<ArticleData, 'draft' | 'date'> }, { now, preview }: PublishOptions): boolean {
   return preview || (!a.data.draft && a.data.date.getTime() <= now.getTime());
 }
 

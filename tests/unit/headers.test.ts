@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IMMUTABLE, REVALIDATE, cacheRules, contentSecurityPolicy, headersFor, inlineHashes, parseHeaders, renderHeaders, securityHeaders, sha256,
+  IMMUTABLE, REVALIDATE, cacheRules, codeElements, contentSecurityPolicy, headersFor, inlineHashes, parseHeaders, renderHeaders, securityHeaders, sha256,
 } from '../../src/lib/headers';
 import { belowMinimum, median, medianScores } from '../../src/lib/checks/scores';
 
@@ -12,6 +12,11 @@ const pagefind = [
   { name: 'fragment', dir: true }, { name: 'index', dir: true }, { name: 'filter', dir: true },
   { name: 'pagefind.js', dir: false }, { name: 'pagefind-entry.json', dir: false },
   { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false }, { name: 'wasm.zh-cn.pagefind', dir: false },
+  { name: 'shards.json', dir: false },
+  { name: 's1', dir: true, children: [
+    { name: 'fragment', dir: true }, { name: 'index', dir: true }, { name: 'filter', dir: true },
+    { name: 'pagefind-entry.json', dir: false }, { name: 'pagefind.zz_9f8e.pf_meta', dir: false },
+  ] },
 ];
 
 describe('cache rules', () => {
@@ -23,13 +28,17 @@ describe('cache rules', () => {
     expect(cc('/pagefind/fragment/zh-cn_abc.pf_fragment')).toBe(IMMUTABLE);
     expect(cc('/pagefind/index/zh-cn_abc.pf_index')).toBe(IMMUTABLE);
     expect(cc('/pagefind/pagefind.zh-cn_0a1b2c.pf_meta')).toBe(IMMUTABLE);
-    for (const p of ['/', '/index.html', '/articles/x/', '/rss.xml', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.zh-cn.pagefind']) {
+    // Older search shards are bundles of their own.
+    expect(cc('/pagefind/s1/index/zz_abc.pf_index')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/s1/fragment/zz_abc.pf_fragment')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/s1/pagefind.zz_9f8e.pf_meta')).toBe(IMMUTABLE);
+    for (const p of ['/', '/index.html', '/articles/x/', '/rss.xml', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.zh-cn.pagefind', '/pagefind/shards.json', '/pagefind/s1/pagefind-entry.json']) {
       expect(cc(p), p).toBe(REVALIDATE);
     }
   });
 
   it('never lets two rules set Cache-Control for one path (Cloudflare would join them)', () => {
-    const paths = ['/', '/index.html', '/_astro/a.css', '/articles/x/', '/pagefind/pagefind.js', '/pagefind/fragment/a', '/rss.xml'];
+    const paths = ['/', '/index.html', '/_astro/a.css', '/articles/x/', '/pagefind/pagefind.js', '/pagefind/fragment/a', '/rss.xml', '/pagefind/s1/index/a', '/pagefind/s1/pagefind-entry.json'];
     for (const path of paths) {
       const setting = rules.filter((r) => headersFor([r], path)['Cache-Control'] !== undefined);
       expect(setting.length, path).toBe(1);
@@ -59,6 +68,10 @@ describe('CSP', () => {
   it('hashes inline scripts and styles but not JSON-LD or external scripts', () => {
     const html = '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
     expect(inlineHashes(html)).toEqual({ scripts: [sha256('var a = 1;')], styles: [sha256('p{color:red}')] });
+    // Only the code elements are read, exactly as a full parse would see them.
+    const page = `<!doctype html><html><head><title>a</title>${html}<!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p><SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style></body></html>`;
+    expect(inlineHashes(page)).toEqual({ scripts: [sha256('var a = 1;'), sha256('let b = "</sc" + "ript>";')], styles: [sha256('p{color:red}'), sha256('a{b:c}')] });
+    expect(codeElements(page)).not.toContain('<p>');
     // CSP wants base64 of the raw SHA-256 digest (not hex), prefixed with the algorithm.
     expect(sha256('alert(1)')).toBe('sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=');
   });

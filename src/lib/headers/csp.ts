@@ -34,8 +34,36 @@ export function contentSecurityPolicy({ scriptHashes = [], styleHashes = [] }: C
 const NON_SCRIPT_TYPES = /^(application\/(ld\+)?json|text\/template)$/i;
 export const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
+/**
+ * The <script> and <style> elements of a page, whole, in order, and nothing
+ * else (comments skipped): what inlineHashes needs, without tokenizing the
+ * rest of a 20 KB page, 10,000 times per build.
+ */
+export function codeElements(html: string): string {
+  let out = '';
+  const open = /<!--|<(script|style)(?=[\s>/])/gi;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    if (!m[1]) {
+      const end = html.indexOf('-->', m.index + 4);
+      if (end === -1) break;
+      open.lastIndex = end + 3;
+      continue;
+    }
+    // Raw text: the element ends at the first </script or </style, as in the HTML parser.
+    const close = new RegExp(`</${m[1]}`, 'ig');
+    close.lastIndex = open.lastIndex;
+    const c = close.exec(html);
+    const end = c ? html.indexOf('>', c.index) : -1;
+    const stop = end === -1 ? html.length : end + 1;
+    out += html.slice(m.index, stop);
+    open.lastIndex = stop;
+  }
+  return out;
+}
+
 /** CSP hashes of the inline executable scripts and <style> blocks of one page. */
-export function inlineHashes(html: string): { scripts: string[]; styles: string[] } {
+export function inlineHashes(fullHtml: string): { scripts: string[]; styles: string[] } {
+  const html = codeElements(fullHtml);
   const scripts: string[] = [];
   const styles: string[] = [];
   let open: 'script' | 'style' | undefined;

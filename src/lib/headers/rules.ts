@@ -8,7 +8,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 export interface HeaderRule { path: string; headers: [name: string, value: string][] }
-export interface DirEntry { name: string; dir: boolean }
+export interface DirEntry { name: string; dir: boolean; /** Listed for Pagefind's shard folders (s1, s2, …). */ children?: DirEntry[] }
 
 /** Folders whose file names carry a content hash (never change in place). */
 const HASHED_DIRS = ['_astro'];
@@ -37,10 +37,7 @@ export function cacheRules(top: readonly DirEntry[], pagefind: readonly DirEntry
   for (const e of [...top].sort(byName)) {
     if (e.name === '_headers' || e.name === '_redirects') continue;
     if (e.name === 'pagefind' && e.dir) {
-      for (const p of [...pagefind].sort(byName)) {
-        if (p.dir) cache(`/pagefind/${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
-        else cache(`/pagefind/${p.name}`, p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
-      }
+      pagefindRules('/pagefind/', pagefind, cache);
       continue;
     }
     if (e.dir) cache(`/${e.name}/*`, HASHED_DIRS.includes(e.name) ? IMMUTABLE : REVALIDATE);
@@ -50,6 +47,15 @@ export function cacheRules(top: readonly DirEntry[], pagefind: readonly DirEntry
     }
   }
   return rules;
+}
+
+/** A Pagefind bundle: hashed folders and .pf_meta files are immutable; a shard folder (s1, …) is a bundle too. */
+function pagefindRules(prefix: string, entries: readonly DirEntry[], cache: (path: string, value: string) => void): void {
+  for (const p of [...entries].sort(byName)) {
+    if (p.dir && p.children && /^s\d+$/.test(p.name)) pagefindRules(`${prefix}${p.name}/`, p.children, cache);
+    else if (p.dir) cache(`${prefix}${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
+    else cache(`${prefix}${p.name}`, p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
+  }
 }
 
 const byName = (a: DirEntry, b: DirEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -9,7 +9,7 @@
  * Prev/next links and related lists around the article do not change it.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -55,12 +55,27 @@ export async function store(cacheDir: string, shardId: string, key: string, outp
   for (const name of await readdir(cacheDir)) if (name.startsWith(`${shardId}-`)) await rm(join(cacheDir, name), { recursive: true, force: true });
   const tmp = join(cacheDir, `.${shardId}-${key}.tmp`);
   await rm(tmp, { recursive: true, force: true });
-  await cp(output, tmp, { recursive: true, filter: (src) => !/\/s\d+$/.test(src) });
+  await linkTree(output, tmp, (name) => !/^s\d+$/.test(name));
   await rename(tmp, join(cacheDir, `${shardId}-${key}`));
 }
 
-/** Copies a cached shard output to where the shard belongs. */
+/** Puts a cached shard output where the shard belongs. */
 export async function restore(from: string, output: string): Promise<void> {
-  await mkdir(output, { recursive: true });
-  await cp(from, output, { recursive: true });
+  await linkTree(from, output, () => true);
+}
+
+/**
+ * Mirrors a folder with hard links (thousands of small files; nothing
+ * rewrites Pagefind's files in place), copying where linking is refused
+ * (another file system).
+ */
+async function linkTree(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const e of await readdir(from, { withFileTypes: true })) {
+    if (!keep(e.name)) continue;
+    const src = join(from, e.name);
+    const dst = join(to, e.name);
+    if (e.isDirectory()) await linkTree(src, dst, () => true);
+    else await link(src, dst).catch(() => copyFile(src, dst));
+  }
 }
