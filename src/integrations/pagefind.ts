@@ -52,23 +52,38 @@ async function listArticles(out: string, pathnames: string[]): Promise<ArticlePa
 async function writeShard(pages: ArticlePage[], shard: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) return fail('createIndex', errors);
+  const pending = new Set<Promise<void>>();
+  // Records in flight never reject; the first failure is kept and thrown in order.
+  let failure: unknown;
+  const check = () => {
+    if (failure) throw failure;
+  };
   try {
-    const pending = new Set<Promise<void>>();
     for (const page of pages) {
       const article = extractArticle(await readFile(page.file, 'utf8'));
       if (!article) throw new Error(`${page.file}: 没有 data-pagefind-body (article page without a search body)`);
       const r = toRecord(page.url, article);
-      const p: Promise<void> = index.addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } }).then((res) => {
-        pending.delete(p);
-        if (res.errors.length) fail(`addCustomRecord ${r.url}`, res.errors);
-      });
+      const p: Promise<void> = index
+        .addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } })
+        .then(
+          (res) => {
+            if (res.errors.length) failure ??= new Error(`Pagefind addCustomRecord ${r.url} 失败 (search index failed): ${res.errors.join('; ')}`);
+          },
+          (e: unknown) => {
+            failure ??= e;
+          },
+        )
+        .finally(() => pending.delete(p));
       pending.add(p);
       if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+      check();
     }
     await Promise.all(pending);
+    check();
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) fail('writeFiles', w.errors);
   } finally {
+    await Promise.all(pending);
     await pagefind.close();
   }
 }
