@@ -11,23 +11,19 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { extractArticle, toRecord } from '../lib/search/records';
+import { extractArticle, readSearchData, toRecord } from '../lib/search/records';
 import { MANIFEST_FILE, planShards, SHARD_FILTER, shardSize, type ShardManifest } from '../lib/search/shards';
 import { cached, pageDigest, restore, shardKey, store } from '../lib/search/shard-cache';
 import { buildCacheDir } from '../lib/content/paths';
 
+const pagefindError = (what: string, errors: string[]) => new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
 const fail = (what: string, errors: string[]): never => {
-  throw new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
+  throw pagefindError(what, errors);
 };
+const noSearchBody = (file: string) => new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
 
 /** Records sent to Pagefind before waiting for answers: keeps both processes busy. */
 const IN_FLIGHT = 16;
-
-const NAMED: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
-/** An attribute value as written by Astro (numeric and the basic named references). */
-const decodeAttribute = (v: string): string =>
-  v.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|apos|amp|lt|gt));/gi, (_m, dec?: string, hex?: string, name?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!);
 
 interface ArticlePage { url: string; file: string; date: string; year: number; digest: string }
 
@@ -40,9 +36,8 @@ async function listArticles(out: string, pathnames: string[]): Promise<ArticlePa
   for (const pathname of pathnames) {
     const file = join(out, pathname, 'index.html');
     const html = await readFile(file, 'utf8');
-    const m = /data-search="([^"]*)"/.exec(html);
-    if (!m) throw new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
-    const data = JSON.parse(decodeAttribute(m[1]!)) as { date: string; year: number };
+    const data = readSearchData(html);
+    if (!data) throw noSearchBody(file);
     list.push({ url: `/${pathname.replace(/\/?$/, '/')}`, file, date: data.date, year: data.year, digest: pageDigest(html) });
   }
   return list;
@@ -61,13 +56,13 @@ async function writeShard(pages: ArticlePage[], shard: string, outputPath: strin
   try {
     for (const page of pages) {
       const article = extractArticle(await readFile(page.file, 'utf8'));
-      if (!article) throw new Error(`${page.file}: 没有 data-pagefind-body (article page without a search body)`);
+      if (!article) throw noSearchBody(page.file);
       const r = toRecord(page.url, article);
       const p: Promise<void> = index
         .addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } })
         .then(
           (res) => {
-            if (res.errors.length) failure ??= new Error(`Pagefind addCustomRecord ${r.url} 失败 (search index failed): ${res.errors.join('; ')}`);
+            if (res.errors.length) failure ??= pagefindError(`addCustomRecord ${r.url}`, res.errors);
           },
           (e: unknown) => {
             failure ??= e;

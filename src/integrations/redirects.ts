@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { isPublished } from '../lib/articles';
 import { articleContext } from '../lib/content/article-context';
 import { readArticles } from '../lib/content/read-articles';
-import { readAliasedArticles, type AliasedArticle } from '../lib/content/redirect-list';
+import { aliasedArticle, readAliasedArticles, type AliasedArticle } from '../lib/content/redirect-list';
 import { redirectPage, redirectPagePath, redirectsFile, redirectsFor } from '../lib/redirects';
 
 /**
@@ -20,7 +20,7 @@ function aliasedArticles(): AliasedArticle[] {
   if (fromLoader) return fromLoader;
   const { articles, problems } = readArticles(articleContext());
   if (problems.length) throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
-  return articles.map((a) => ({ slug: a.slug, title: a.data.title, aliases: a.data.aliases, date: a.data.date.toISOString(), draft: a.data.draft }));
+  return articles.map(aliasedArticle);
 }
 
 export default function redirects(): AstroIntegration {

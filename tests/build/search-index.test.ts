@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
-import { extractArticle } from '../../src/lib/search/records';
+import { extractArticle, readSearchData } from '../../src/lib/search/records';
 import type { ShardManifest } from '../../src/lib/search/shards';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
@@ -33,6 +33,7 @@ describe('search index of the sample site', () => {
     expect(a.text).toContain('和合共同体');
     expect(a.text).not.toMatch(/编辑：|付文|来源：|您当前的位置|友情链接|网站联盟|打印本页|字号|扫一扫|相关稿件|上一篇/);
     expect(a.data).toMatchObject({ channel: '基层点睛', day: '2015年03月24日', year: 2015 });
+    expect(readSearchData(html)).toEqual(a.data); // what the indexer reads first to plan its shards
   });
 
   it('keeps search code off every page but the search page', () => {

@@ -20,10 +20,10 @@ describe('shards', () => {
   it('are chosen by year for a year filter', () => {
     const manifest = { shards: planShards([item(1, '2015-03-24'), item(2, '2020-01-01'), item(3, '2011-05-05'), item(5, '2018-07-07')], 8).map((s) => s.info) };
     // s0 holds 2020 and 2018 (8 / 4 = 2 articles), s1 holds 2015 and 2011.
-    expect(shardsFor(manifest, 2015).map((s) => s.id)).toEqual(['s1']);
-    expect(shardsFor(manifest, 2019).map((s) => s.id)).toEqual(['s0']);
-    expect(shardsFor(manifest, 2016).map((s) => s.id)).toEqual([]);
-    expect(shardsFor(manifest).map((s) => s.id)).toEqual(['s0', 's1']);
+    expect(shardsFor(manifest.shards, 2015).map((s) => s.id)).toEqual(['s1']);
+    expect(shardsFor(manifest.shards, 2019).map((s) => s.id)).toEqual(['s0']);
+    expect(shardsFor(manifest.shards, 2016).map((s) => s.id)).toEqual([]);
+    expect(shardsFor(manifest.shards).map((s) => s.id)).toEqual(['s0', 's1']);
   });
   it('have a size an environment variable can change, and refuse a bad one', () => {
     expect(shardSize({})).toBe(DEFAULT_SHARD_SIZE);

@@ -7,7 +7,7 @@ import { hasCachedHtml, pruneHtmlCache, writeCachedHtml } from './html-cache';
 import { slugOf } from './parse-article';
 import { articlesDir } from './paths';
 import { readArticles } from './read-articles';
-import { writeAliasedArticles } from './redirect-list';
+import { aliasedArticle, writeAliasedArticles } from './redirect-list';
 
 /**
  * Loads every article, validates it through the shared path and renders
@@ -74,11 +74,7 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
     store.set({ id: a.slug, data: a.data, digest, filePath: a.data.file });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  writeAliasedArticles(
-    articles
-      .filter((a) => a.data.aliases.length)
-      .map((a) => ({ slug: a.slug, title: a.data.title, aliases: a.data.aliases, date: a.data.date.toISOString(), draft: a.data.draft })),
-  );
+  writeAliasedArticles(articles.filter((a) => a.data.aliases.length).map(aliasedArticle));
   pruneHtmlCache(bodies);
   const mdx = articles.filter((a) => a.data.mdx).length;
   logger.info(`${articles.length} articles (${rendered} rendered, ${articles.length - rendered - mdx} from cache, ${mdx} compiled as MDX)`);

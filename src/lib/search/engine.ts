@@ -76,7 +76,7 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
   const words = [...new Set(terms.flatMap(termWords).map(pagefindQuery))];
   const sort: Record<string, 'asc' | 'desc'> = state.sort === 'date' ? { date: 'desc' } : {};
   const year = state.year ? Number(state.year) : undefined;
-  const pending = words.length ? shardsFor({ shards: index.shards }, year) : [];
+  const pending = words.length ? shardsFor(index.shards, year) : [];
   let candidates: PagefindResult[] = [];
   let cursor = 0;
   let found = 0;

@@ -35,6 +35,32 @@ export const FILTER_YEAR = '年份';
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
+/** The search body's data-search attribute → its data; the attribute must be there. */
+function parseSearchData(raw: string | undefined): ArticleSearchData {
+  if (typeof raw !== 'string') throw new Error('data-pagefind-body 元素缺少 data-search 属性 (expected JSON with channel/date/source)');
+  return JSON.parse(raw) as ArticleSearchData;
+}
+
+/**
+ * Only the data of a built article page's search body (date, channel…),
+ * read up to that element and no further; null when the page has none.
+ */
+export function readSearchData(html: string): ArticleSearchData | null {
+  let data: ArticleSearchData | null = null;
+  const parser = new Parser(
+    {
+      onopentag(_name, attrs) {
+        if (data || !('data-pagefind-body' in attrs)) return;
+        data = parseSearchData(attrs['data-search']);
+        parser.pause();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return data;
+}
+
 /**
  * Title and body text of a built article page; null when the page has no
  * search body. One streaming pass (htmlparser2): at 10,000 pages a full
@@ -81,8 +107,7 @@ export function extractArticle(html: string): { title: string; text: string; dat
   );
   parser.end(html);
   if (!found) return null;
-  if (typeof raw !== 'string') throw new Error('data-pagefind-body 元素缺少 data-search 属性 (expected JSON with channel/date/source)');
-  const data = JSON.parse(raw) as ArticleSearchData;
+  const data = parseSearchData(raw);
   return { title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' ').trim(), data };
 }
 

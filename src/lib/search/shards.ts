@@ -68,6 +68,6 @@ export function planShards<T extends { url: string; date: string; year: number }
 }
 
 /** Shards that may hold articles of `year` (all when no year is given), newest first. */
-export function shardsFor(manifest: ShardManifest, year?: number): ShardInfo[] {
-  return manifest.shards.filter((s) => year === undefined || (s.oldestYear <= year && year <= s.newestYear));
+export function shardsFor(shards: readonly ShardInfo[], year?: number): ShardInfo[] {
+  return shards.filter((s) => year === undefined || (s.oldestYear <= year && year <= s.newestYear));
 }
