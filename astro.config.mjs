@@ -28,9 +28,18 @@ export default defineConfig({
     remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded],
     // Tables written the way MDX writes them, so both pipelines give the same HTML.
     // External links in article bodies open without opener/referrer (issue 6).
-    rehypePlugins: [rehypeTablesLikeMdx, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+    rehypePlugins: [
+      rehypeTablesLikeMdx,
+      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+    ],
     syntaxHighlight: false,
   },
   // headers() stays last: it reads what the other integrations wrote (Pagefind's files too).
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), redirects(), pagefind(), headers()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') }),
+    redirects(),
+    pagefind(),
+    headers(),
+  ],
 });

@@ -47,63 +47,106 @@ function pagefindRss(pid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(d), Number(fields[1]));
       if (comm.startsWith('pagefind')) rss.set(Number(d), Number(fields[21]) * 4096);
-    } catch { /* process ended */ }
+    } catch {
+      /* process ended */
+    }
   }
   let total = 0;
   for (const [p, bytes] of rss) {
-    for (let q: number | undefined = p; q && q > 1; q = parent.get(q)) if (q === pid) { total += bytes; break; }
+    for (let q: number | undefined = p; q && q > 1; q = parent.get(q))
+      if (q === pid) {
+        total += bytes;
+        break;
+      }
   }
   return total;
 }
 
 async function build(): Promise<{ seconds: number; indexLine: string; peakPagefind: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [tsx, 'scripts/build.ts', '--outDir', DIST], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [tsx, 'scripts/build.ts', '--outDir', DIST], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d; });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d;
+  });
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, pagefindRss(child.pid!)); }, 200);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, pagefindRss(child.pid!));
+  }, 200);
   const code: number = await new Promise((r) => child.on('close', r));
   clearInterval(timer);
   if (code !== 0) throw new Error(`build failed:\n${out.slice(-4000)}`);
-  return { seconds: (Date.now() - started) / 1000, indexLine: /已索引.*$/m.exec(out)?.[0] ?? '?', peakPagefind: peak };
+  return {
+    seconds: (Date.now() - started) / 1000,
+    indexLine: /已索引.*$/m.exec(out)?.[0] ?? '?',
+    peakPagefind: peak,
+  };
 }
 
 function dirSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0, files = 0;
+  let bytes = 0,
+    files = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) { bytes += statSync(join(e.parentPath, e.name)).size; files++; }
+    if (e.isFile()) {
+      bytes += statSync(join(e.parentPath, e.name)).size;
+      files++;
+    }
   }
   return { bytes, files };
 }
 
 const n = Number(values.articles);
 if (!values['skip-build']) {
-  spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', '--articles', String(n)], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', '--articles', String(n)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   try {
     const b = await build();
-    console.log(`构建 ${n} 篇: ${b.seconds.toFixed(0)} s; ${b.indexLine}; Pagefind 索引进程内存峰值 ${(b.peakPagefind / 2 ** 30).toFixed(2)} GiB`);
+    console.log(
+      `构建 ${n} 篇: ${b.seconds.toFixed(0)} s; ${b.indexLine}; Pagefind 索引进程内存峰值 ${(b.peakPagefind / 2 ** 30).toFixed(2)} GiB`,
+    );
   } finally {
-    if (!values['keep-corpus']) spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', '--articles', '0'], { cwd: ROOT, stdio: 'inherit' });
+    if (!values['keep-corpus'])
+      spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', '--articles', '0'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
   }
 }
 const idx = dirSize(join(DIST, 'pagefind'));
 const frag = dirSize(join(DIST, 'pagefind/fragment'));
-console.log(`索引大小: ${(idx.bytes / 2 ** 20).toFixed(1)} MiB in ${idx.files} files (fragments ${(frag.bytes / 2 ** 20).toFixed(1)} MiB)`);
+console.log(
+  `索引大小: ${(idx.bytes / 2 ** 20).toFixed(1)} MiB in ${idx.files} files (fragments ${(frag.bytes / 2 ** 20).toFixed(1)} MiB)`,
+);
 
 let bytes = 0;
-const site = await serve(DIST, { cacheSeconds: 3600, onBytes: (_p, b) => { bytes += b; } });
+const site = await serve(DIST, {
+  cacheSeconds: 3600,
+  onBytes: (_p, b) => {
+    bytes += b;
+  },
+});
 const browser = await launchChromium();
 const queries = [...TOPICS.slice(0, 3), '党组织', '践', '台风'];
 const rows: Record<string, { bytes: number[]; nav: number[]; search: number[] }> = {};
 const record = (k: string, b: number, nav: number, s: number) => {
   const r = (rows[k] ??= { bytes: [], nav: [], search: [] });
-  r.bytes.push(b); r.nav.push(nav); r.search.push(s);
+  r.bytes.push(b);
+  r.nav.push(nav);
+  r.search.push(s);
 };
 async function query(page: import('playwright-core').Page, q: string) {
   bytes = 0;
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
-  await page.waitForFunction(() => performance.getEntriesByName('search-results').length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('search-results').length > 0,
+    null,
+    { timeout: 60_000 },
+  );
   const [nav, s] = await page.evaluate(() => {
     const end = performance.getEntriesByName('search-results')[0]!.startTime;
     return [end, end - performance.getEntriesByName('search-start')[0]!.startTime];
@@ -117,7 +160,10 @@ async function later(page: import('playwright-core').Page, q: string) {
     const done = new Promise<number>((resolve) => {
       new PerformanceObserver((list, obs) => {
         const hit = list.getEntries().find((e) => e.name === 'search-results');
-        if (hit) { obs.disconnect(); resolve(hit.startTime); }
+        if (hit) {
+          obs.disconnect();
+          resolve(hit.startTime);
+        }
       }).observe({ entryTypes: ['mark'] });
     });
     document.querySelector<HTMLInputElement>('#q')!.value = q;
@@ -140,9 +186,13 @@ for (let i = 0; i < runs; i++) {
     await ctx.close();
   }
 }
-console.log(`\n查询 (${runs} 次中位数)              传输        出结果(首次自导航起, 后续自提交起)  搜索耗时`);
+console.log(
+  `\n查询 (${runs} 次中位数)              传输        出结果(首次自导航起, 后续自提交起)  搜索耗时`,
+);
 for (const [k, r] of Object.entries(rows)) {
-  console.log(`${k.padEnd(24)} ${kb(median(r.bytes)).padStart(10)} ${`${median(r.nav).toFixed(0)} ms`.padStart(12)} ${`${median(r.search).toFixed(0)} ms`.padStart(10)}`);
+  console.log(
+    `${k.padEnd(24)} ${kb(median(r.bytes)).padStart(10)} ${`${median(r.nav).toFixed(0)} ms`.padStart(12)} ${`${median(r.search).toFixed(0)} ms`.padStart(10)}`,
+  );
 }
 await browser.close();
 await site.close();

@@ -13,10 +13,16 @@ import { readZip } from '../src/lib/snapshot/zip';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help) {
-  console.log('用法: npm run bench:snapshot [-- --articles N --runs R]\n在生成的 N 篇文章上测离线存档的用时和大小（R 次取中位数）。');
+  console.log(
+    '用法: npm run bench:snapshot [-- --articles N --runs R]\n在生成的 N 篇文章上测离线存档的用时和大小（R 次取中位数）。',
+  );
   process.exit(0);
 }
 const root = process.cwd();
@@ -26,7 +32,18 @@ mkdirSync(work, { recursive: true });
 // A copy of content/ plus the corpus, so the real content folder is untouched.
 const content = join(work, 'content');
 cpSync('content', content, { recursive: true });
-const gen = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/corpus.ts', '--articles', values.articles!, '--out', join(content, 'articles/_corpus')], { stdio: 'inherit' });
+const gen = spawnSync(
+  process.execPath,
+  [
+    'node_modules/tsx/dist/cli.mjs',
+    'scripts/corpus.ts',
+    '--articles',
+    values.articles!,
+    '--out',
+    join(content, 'articles/_corpus'),
+  ],
+  { stdio: 'inherit' },
+);
 if (gen.status !== 0) process.exit(1);
 process.env.FEIGONG_CONTENT = content;
 
@@ -39,16 +56,29 @@ for (let i = 0; i < Number(values.runs); i++) {
   console.error(`run ${i + 1}: ${runs.at(-1)!.total.toFixed(1)} s`);
 }
 const last = runs.at(-1)!.r;
-const files = new Map([...readZip(readFileSync(last.zip))].map(([p, b]) => [p.slice(p.indexOf('/') + 1), b] as const));
-const searchBytes = [...files].filter(([p]) => p.startsWith('search/')).reduce((s, [, b]) => s + b.length, 0);
+const files = new Map(
+  [...readZip(readFileSync(last.zip))].map(([p, b]) => [p.slice(p.indexOf('/') + 1), b] as const),
+);
+const searchBytes = [...files]
+  .filter(([p]) => p.startsWith('search/'))
+  .reduce((s, [, b]) => s + b.length, 0);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const s = (k: keyof SnapshotResult['timings']) => `${median(runs.map((x) => x.r.timings[k])).toFixed(1)} s`;
+const s = (k: keyof SnapshotResult['timings']) =>
+  `${median(runs.map((x) => x.r.timings[k])).toFixed(1)} s`;
 console.log(`\n离线存档基准：${values.articles} 篇生成文章，${runs.length} 次取中位数`);
-console.log(`  总用时 ${median(runs.map((x) => x.total)).toFixed(1)} s（构建 ${s('build')}，离线化+索引 ${s('offline')}，zip ${s('zip')}，WACZ ${s('wacz')}）`);
-console.log(`  zip ${mb(last.bytes)}，WACZ ${mb(statSync(last.wacz!).size)}，${last.pages} 个页面，${last.files} 个文件，离线搜索文件共 ${mb(searchBytes)}（未压缩）`);
-console.log(`  同一提交两次存档逐字节相同：${runs.length > 1 && runs.every((x) => readFileSync(x.r.checksum, 'utf8') === readFileSync(last.checksum, 'utf8')) ? '是' : '（只跑了一次）'}`);
+console.log(
+  `  总用时 ${median(runs.map((x) => x.total)).toFixed(1)} s（构建 ${s('build')}，离线化+索引 ${s('offline')}，zip ${s('zip')}，WACZ ${s('wacz')}）`,
+);
+console.log(
+  `  zip ${mb(last.bytes)}，WACZ ${mb(statSync(last.wacz!).size)}，${last.pages} 个页面，${last.files} 个文件，离线搜索文件共 ${mb(searchBytes)}（未压缩）`,
+);
+console.log(
+  `  同一提交两次存档逐字节相同：${runs.length > 1 && runs.every((x) => readFileSync(x.r.checksum, 'utf8') === readFileSync(last.checksum, 'utf8')) ? '是' : '（只跑了一次）'}`,
+);
 for (const q of ['党群共建', '"党组织"', '践', 'AI党建 2015', '台风']) {
   const c = offlineQueryCost(files, q);
-  console.log(`  查询 ${q}：载入 ${c.files} 个文件 ${(c.bytes / 1024).toFixed(0)} KB，候选 ${c.candidates} 篇`);
+  console.log(
+    `  查询 ${q}：载入 ${c.files} 个文件 ${(c.bytes / 1024).toFixed(0)} KB，候选 ${c.candidates} 篇`,
+  );
 }
 rmSync(work, { recursive: true, force: true });

@@ -17,7 +17,12 @@ import { listArticleFiles } from '../src/lib/content/paths';
 import { outputStats } from '../src/lib/bench/output-stats';
 import { parsePhases, type StampedLine } from '../src/lib/bench/phases';
 import { sampleMemory } from '../src/lib/bench/proc-tree';
-import { formatTable, type BenchResult, type BuildRun, type SizeResult } from '../src/lib/bench/report';
+import {
+  formatTable,
+  type BenchResult,
+  type BuildRun,
+  type SizeResult,
+} from '../src/lib/bench/report';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +43,12 @@ if (values.help) {
 const sizes = values.articles!.split(',').map(Number);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(seed)
+) {
   console.error('--articles 是逗号分隔的正整数，--runs 和 --seed 是整数 (expected integers)');
   process.exit(2);
 }
@@ -49,9 +59,15 @@ const LOCK = '/tmp/feigong-heavy.lock';
 
 // Hold the heavy-job lock for the whole benchmark (re-run this script under flock).
 if (!process.env.FEIGONG_HEAVY_LOCK_HELD && existsSync('/usr/bin/flock')) {
-  const r = spawnSync('flock', [LOCK, process.execPath, TSX, join(ROOT, 'scripts/bench.ts'), ...process.argv.slice(2)], {
-    stdio: 'inherit', cwd: ROOT, env: { ...process.env, FEIGONG_HEAVY_LOCK_HELD: '1' },
-  });
+  const r = spawnSync(
+    'flock',
+    [LOCK, process.execPath, TSX, join(ROOT, 'scripts/bench.ts'), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      cwd: ROOT,
+      env: { ...process.env, FEIGONG_HEAVY_LOCK_HELD: '1' },
+    },
+  );
   process.exit(r.status ?? 1);
 }
 
@@ -59,19 +75,33 @@ const WORK = join(ROOT, '.bench');
 const LOGS = join(WORK, 'logs');
 const OUT = join(WORK, 'dist');
 const CACHE = join(WORK, 'cache');
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FEIGONG_CACHE_DIR: CACHE, NO_COLOR: '1', FORCE_COLOR: '0' };
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FEIGONG_CACHE_DIR: CACHE,
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
 
 function clearAll() {
-  for (const p of [OUT, `${OUT}.partial`, `${OUT}.old`, CACHE, join(ROOT, '.astro')]) rmSync(p, { recursive: true, force: true });
+  for (const p of [OUT, `${OUT}.partial`, `${OUT}.old`, CACHE, join(ROOT, '.astro')])
+    rmSync(p, { recursive: true, force: true });
 }
 
 /** One `npm run build` (scripts/build.ts), its log stamped line by line. */
 async function build(label: string): Promise<BuildRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [TSX, 'scripts/build.ts', '--outDir', OUT], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [TSX, 'scripts/build.ts', '--outDir', OUT], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const mem = sampleMemory(child.pid!);
   const lines: StampedLine[] = [];
-  const collect = (s: NodeJS.ReadableStream) => createInterface({ input: s }).on('line', (text) => lines.push({ ms: performance.now() - t0, text }));
+  const collect = (s: NodeJS.ReadableStream) =>
+    createInterface({ input: s }).on('line', (text) =>
+      lines.push({ ms: performance.now() - t0, text }),
+    );
   collect(child.stdout);
   collect(child.stderr);
   const code: number = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
@@ -82,9 +112,19 @@ async function build(label: string): Promise<BuildRun> {
     throw new Error(`build failed (${label}), exit ${code}`);
   }
   mkdirSync(LOGS, { recursive: true });
-  writeFileSync(join(LOGS, `${label.replace(/\W+/g, '-')}.log`), lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(8)} ${l.text}`).join('\n'));
-  const run: BuildRun = { wallMs, phases: parsePhases(lines, wallMs), memory, output: outputStats(OUT) };
-  console.log(`  ${label}: ${(wallMs / 1000).toFixed(1)} s, peak ${(memory.process / 2 ** 30).toFixed(2)} GiB (${memory.processName}), ${run.output.pages} pages`);
+  writeFileSync(
+    join(LOGS, `${label.replace(/\W+/g, '-')}.log`),
+    lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(8)} ${l.text}`).join('\n'),
+  );
+  const run: BuildRun = {
+    wallMs,
+    phases: parsePhases(lines, wallMs),
+    memory,
+    output: outputStats(OUT),
+  };
+  console.log(
+    `  ${label}: ${(wallMs / 1000).toFixed(1)} s, peak ${(memory.process / 2 ** 30).toFixed(2)} GiB (${memory.processName}), ${run.output.pages} pages`,
+  );
   return run;
 }
 
@@ -96,16 +136,26 @@ const result: BenchResult = {
   date: new Date().toISOString(),
   commit: `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--untracked-files=no']) ? '-dirty' : ''}`,
   machine: {
-    cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version, os: `${process.platform} ${release()}`, loadAvg: loadavg(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+    loadAvg: loadavg(),
   },
-  runs, seed, sizes: [],
+  runs,
+  seed,
+  sizes: [],
 };
 const hasCheck = !!JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.check;
 
 for (const [i, n] of sizes.entries()) {
   console.log(`\n== ${n} articles ==`);
-  const gen = spawnSync(process.execPath, [TSX, 'scripts/corpus.ts', '--articles', String(n), '--seed', String(seed)], { cwd: ROOT, stdio: 'inherit' });
+  const gen = spawnSync(
+    process.execPath,
+    [TSX, 'scripts/corpus.ts', '--articles', String(n), '--seed', String(seed)],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (gen.status !== 0) throw new Error('corpus generation failed');
   const size: SizeResult = { articles: n, cold: [] };
   for (let r = 1; r <= runs; r++) {

@@ -10,9 +10,13 @@ import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { outDir: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
-  console.log('用法: npm run build [-- --outDir <目录>]\n构建整个门户到临时目录，成功后才替换输出目录（默认 dist）。');
+  console.log(
+    '用法: npm run build [-- --outDir <目录>]\n构建整个门户到临时目录，成功后才替换输出目录（默认 dist）。',
+  );
   process.exit(0);
 }
 /**
@@ -21,7 +25,11 @@ if (values.help) {
  * which would make import.meta.env.DEV true and publish drafts.
  */
 function productionEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+  };
   for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
   return env;
 }
@@ -52,7 +60,9 @@ if (result.status === 0 && astroOut !== tmp) {
 if (result.status !== 0) {
   rmSync(astroOut, { recursive: true, force: true });
   rmSync(tmp, { recursive: true, force: true });
-  console.error(`\n构建失败，${existsSync(out) ? `原有的 ${values.outDir} 保持不变` : `没有生成 ${values.outDir}`}。(build failed; output left untouched)`);
+  console.error(
+    `\n构建失败，${existsSync(out) ? `原有的 ${values.outDir} 保持不变` : `没有生成 ${values.outDir}`}。(build failed; output left untouched)`,
+  );
   process.exit(result.status ?? 1);
 }
 // The previous output is renamed away (instant) and deleted by a detached
@@ -63,5 +73,8 @@ if (existsSync(old)) renameSync(old, `${trash}-leftover`);
 if (existsSync(out)) renameSync(out, trash);
 renameSync(tmp, out);
 for (const t of [trash, `${trash}-leftover`]) {
-  if (existsSync(t)) spawn('rm', ['-rf', t], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(t, { recursive: true, force: true })).unref();
+  if (existsSync(t))
+    spawn('rm', ['-rf', t], { detached: true, stdio: 'ignore' })
+      .on('error', () => rmSync(t, { recursive: true, force: true }))
+      .unref();
 }

@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBudgets, checkHtml, checkLinks, formatSiteProblem, heaviest, type SiteProblem } from '../src/lib/checks';
+import {
+  checkBudgets,
+  checkHtml,
+  checkLinks,
+  formatSiteProblem,
+  heaviest,
+  type SiteProblem,
+} from '../src/lib/checks';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({
@@ -34,7 +41,9 @@ const problems: SiteProblem[] = [];
 const t0 = performance.now();
 const links = checkLinks(dist, { origin: values.origin ?? siteUrl() });
 problems.push(...links.problems);
-console.log(`链接: ${links.pages} 个页面, ${links.checked} 个站内网址, ${links.problems.length} 个问题`);
+console.log(
+  `链接: ${links.pages} 个页面, ${links.checked} 个站内网址, ${links.problems.length} 个问题`,
+);
 if (!values['skip-html']) {
   const html = await checkHtml(dist);
   problems.push(...html.problems);
@@ -43,8 +52,14 @@ if (!values['skip-html']) {
 const budget = checkBudgets(dist);
 problems.push(...budget.problems);
 const { article, js, fmt } = heaviest(budget.weights);
-if (article) console.log(`预算: 最大的文章页 ${article.page} HTML ${fmt(article.htmlGzip)} + CSS ${fmt(article.cssGzip)} = ${fmt(article.htmlGzip + article.cssGzip)} gzip (上限 ${fmt(budget.budgets.articleHtmlCssGzip)})`);
-if (js) console.log(`预算: JavaScript 最多的页面 ${js.page} ${fmt(js.jsGzip)} gzip (上限 ${fmt(budget.budgets.jsGzip)})`);
+if (article)
+  console.log(
+    `预算: 最大的文章页 ${article.page} HTML ${fmt(article.htmlGzip)} + CSS ${fmt(article.cssGzip)} = ${fmt(article.htmlGzip + article.cssGzip)} gzip (上限 ${fmt(budget.budgets.articleHtmlCssGzip)})`,
+  );
+if (js)
+  console.log(
+    `预算: JavaScript 最多的页面 ${js.page} ${fmt(js.jsGzip)} gzip (上限 ${fmt(budget.budgets.jsGzip)})`,
+  );
 console.log(`用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 for (const p of problems) console.error(formatSiteProblem(p));
 if (problems.length) {

@@ -9,7 +9,9 @@ import { checkContent } from '../src/lib/content/check-content';
 import { formatProblem } from '../src/lib/schema/messages';
 import { withStagedTree } from '../src/lib/git/staged-tree';
 
-const { values } = parseArgs({ options: { staged: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { staged: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
   console.log(`用法: npm run check [-- --staged]
 检查 content/ 下的全部文章和数据文件（不构建网站），一次列出所有问题，
@@ -24,10 +26,14 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const p of result.problems) console.error(formatProblem(p));
   if (result.problems.length) {
-    console.error(`\n发现 ${result.problems.length} 处问题（${result.articles} 篇文章通过），请修改后重试。(${result.problems.length} problem(s), ${seconds}s)`);
+    console.error(
+      `\n发现 ${result.problems.length} 处问题（${result.articles} 篇文章通过），请修改后重试。(${result.problems.length} problem(s), ${seconds}s)`,
+    );
     process.exit(1);
   }
-  console.log(`检查通过：${result.articles} 篇文章、${result.dataFiles} 个数据文件，没有问题。(${seconds}s)`);
+  console.log(
+    `检查通过：${result.articles} 篇文章、${result.dataFiles} 个数据文件，没有问题。(${seconds}s)`,
+  );
 } catch (error) {
   // An editor sees one clear line, never a stack trace.
   console.error(`检查无法完成：${(error as Error).message}`);

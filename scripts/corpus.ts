@@ -33,7 +33,9 @@ if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed)) {
 const out = resolve(values.out ?? join(articlesDir(), '_corpus'));
 const marker = join(out, '.corpus');
 if (existsSync(out) && !existsSync(marker)) {
-  console.error(`${out} 已存在且不是生成的语料目录，拒绝覆盖 (refusing to overwrite a folder the generator did not create)`);
+  console.error(
+    `${out} 已存在且不是生成的语料目录，拒绝覆盖 (refusing to overwrite a folder the generator did not create)`,
+  );
   process.exit(2);
 }
 rmSync(out, { recursive: true, force: true });

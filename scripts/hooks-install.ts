@@ -24,9 +24,13 @@ if git diff --cached --name-only | grep -qE '^(content|public)/'; then
 fi
 `;
 
-const path = resolve(execFileSync('git', ['rev-parse', '--git-path', 'hooks/pre-commit'], { encoding: 'utf8' }).trim());
+const path = resolve(
+  execFileSync('git', ['rev-parse', '--git-path', 'hooks/pre-commit'], { encoding: 'utf8' }).trim(),
+);
 if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARK)) {
-  console.error(`${path} 已有别的钩子，不会覆盖。请手动在其中加入：npm run --silent check -- --staged`);
+  console.error(
+    `${path} 已有别的钩子，不会覆盖。请手动在其中加入：npm run --silent check -- --staged`,
+  );
   process.exit(1);
 }
 if (process.argv.includes('--uninstall')) {

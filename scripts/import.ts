@@ -8,7 +8,10 @@ import { loadDataFile } from '../src/lib/content/data-files';
 import { articlesDir } from '../src/lib/content/paths';
 import { importPages } from '../src/lib/import/import-pages';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { help: { type: 'boolean', short: 'h' } },
+});
 if (values.help || positionals.length === 0) {
   console.log(`用法: npm run import -- <文件或目录>…
 把旧网站的页面（纯文本抓取 .txt，或浏览器另存的 .htm/.html，GBK 或 UTF-8）转成 content/articles 下的文章。

@@ -11,7 +11,12 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../src/lib/serve/static-server';
-import { LIGHTHOUSE_CATEGORIES, belowMinimum, medianScores, type Scores } from '../src/lib/checks/scores';
+import {
+  LIGHTHOUSE_CATEGORIES,
+  belowMinimum,
+  medianScores,
+  type Scores,
+} from '../src/lib/checks/scores';
 
 const { values } = parseArgs({
   options: {
@@ -48,21 +53,58 @@ const min = Number(values.min);
 const server = await serveStatic(dist, { headers: existsSync(join(dist, '_headers')) });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
-const config = values.preset === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+const config =
+  values.preset === 'desktop'
+    ? (await import('lighthouse/core/config/desktop-config.js')).default
+    : undefined;
 const results: { page: string; scores: Scores; runs: Scores[] }[] = [];
 try {
   for (const page of pages) {
     const all: Scores[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
+      const r = await lighthouse(
+        `${server.url}${page}`,
+        {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+        },
+        config,
+      );
       if (!r) throw new Error(`Lighthouse 没有结果: ${page}`);
-      const failed = Object.values(r.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable');
+      const failed = Object.values(r.lhr.audits).filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 1 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'manual' &&
+          a.scoreDisplayMode !== 'notApplicable',
+      );
       if (r.lhr.runtimeError) throw new Error(`Lighthouse 出错: ${r.lhr.runtimeError.message}`);
-      all.push(Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, Math.round((r.lhr.categories[c]?.score ?? 0) * 100)])) as Scores);
-      if (process.env.LH_DEBUG) writeFileSync(`/tmp/lh-${page.replace(/\W+/g, "_")}.json`, JSON.stringify(r.lhr));
-      if (i === runs - 1 && failed.length) console.log(`  ${page} 未满分的审计: ${failed.map((a) => `${a.id}(${a.score})`).join(', ')}`);
+      all.push(
+        Object.fromEntries(
+          LIGHTHOUSE_CATEGORIES.map((c) => [
+            c,
+            Math.round((r.lhr.categories[c]?.score ?? 0) * 100),
+          ]),
+        ) as Scores,
+      );
+      if (process.env.LH_DEBUG)
+        writeFileSync(`/tmp/lh-${page.replace(/\W+/g, '_')}.json`, JSON.stringify(r.lhr));
+      if (i === runs - 1 && failed.length)
+        console.log(
+          `  ${page} 未满分的审计: ${failed.map((a) => `${a.id}(${a.score})`).join(', ')}`,
+        );
     }
     results.push({ page, scores: medianScores(all), runs: all });
   }
@@ -70,9 +112,16 @@ try {
   chrome.kill();
   await server.close();
 }
-console.log(`Lighthouse 12（${values.preset === 'desktop' ? '桌面端 desktop 预设' : '移动端默认设置'}），${runs} 次的中位数：`);
+console.log(
+  `Lighthouse 12（${values.preset === 'desktop' ? '桌面端 desktop 预设' : '移动端默认设置'}），${runs} 次的中位数：`,
+);
 console.log(['页面'.padEnd(48), ...LIGHTHOUSE_CATEGORIES.map((c) => c.padStart(15))].join(''));
-for (const r of results) console.log([r.page.padEnd(48), ...LIGHTHOUSE_CATEGORIES.map((c) => String(r.scores[c]).padStart(15))].join(''));
+for (const r of results)
+  console.log(
+    [r.page.padEnd(48), ...LIGHTHOUSE_CATEGORIES.map((c) => String(r.scores[c]).padStart(15))].join(
+      '',
+    ),
+  );
 if (values['json-out']) writeFileSync(values['json-out'], JSON.stringify(results, null, 2));
 const low = results.flatMap((r) => belowMinimum(r.scores, min).map((s) => `${r.page}: ${s}`));
 if (low.length) {

@@ -20,15 +20,28 @@ const HELP = `用法: npm run new -- --channel <频道编号> --title "标题" [
 try {
   const { values } = parseArgs({
     options: {
-      channel: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' },
-      editor: { type: 'string' }, slug: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      channel: { type: 'string' },
+      title: { type: 'string' },
+      author: { type: 'string' },
+      editor: { type: 'string' },
+      slug: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { console.log(HELP); process.exit(0); }
-  if (!values.channel || values.title === undefined) { console.error(`缺少 --channel 或 --title\n\n${HELP}`); process.exit(2); }
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  if (!values.channel || values.title === undefined) {
+    console.error(`缺少 --channel 或 --title\n\n${HELP}`);
+    process.exit(2);
+  }
   const ctx = articleContext();
   const dir = articlesDir();
-  const { slug, abs, text } = newArticle({ ...values, channel: values.channel, title: values.title, source: ctx.defaultSource }, dir);
+  const { slug, abs, text } = newArticle(
+    { ...values, channel: values.channel, title: values.title, source: ctx.defaultSource },
+    dir,
+  );
   const clash = listArticleFiles(dir).find((f) => slugOf(f) === slug);
   if (existsSync(abs) || clash) {
     console.error(`文件已存在，不会覆盖：${displayPath(clash ?? abs)}（换一个 --slug）`);
@@ -36,10 +49,15 @@ try {
   }
   // The same validation as npm run check, before anything is written.
   const { problems } = parseArticle(displayPath(abs), Buffer.from(text), ctx);
-  if (problems.length) { problems.forEach((p) => console.error(formatProblem(p))); process.exit(1); }
+  if (problems.length) {
+    problems.forEach((p) => console.error(formatProblem(p)));
+    process.exit(1);
+  }
   mkdirSync(dirname(abs), { recursive: true });
   writeFileSync(abs, text, { flag: 'wx' });
-  console.log(`已创建 ${displayPath(abs)}\n网址：${absoluteUrl(articlePath(slug))}\n（草稿：写好正文后删掉 draft: true）`);
+  console.log(
+    `已创建 ${displayPath(abs)}\n网址：${absoluteUrl(articlePath(slug))}\n（草稿：写好正文后删掉 draft: true）`,
+  );
 } catch (error) {
   console.error(`无法新建文章：${(error as Error).message}`);
   process.exit(2);

@@ -24,12 +24,21 @@ if (values.help) {
 }
 const started = performance.now();
 try {
-  const r = await createSnapshot({ root: process.cwd(), outDir: resolve(values.out!), origin: siteUrl(), from: values.from, wacz: !values['no-wacz'] });
+  const r = await createSnapshot({
+    root: process.cwd(),
+    outDir: resolve(values.out!),
+    origin: siteUrl(),
+    from: values.from,
+    wacz: !values['no-wacz'],
+  });
   const mb = (r.bytes / 1024 / 1024).toFixed(2);
-  console.log(`离线存档：${r.zip}\n  大小 ${mb} MB，${r.pages} 个页面，${r.files} 个文件，提交 ${r.commit.slice(0, 12)}（${r.day}）`);
+  console.log(
+    `离线存档：${r.zip}\n  大小 ${mb} MB，${r.pages} 个页面，${r.files} 个文件，提交 ${r.commit.slice(0, 12)}（${r.day}）`,
+  );
   console.log(`  校验和：${r.checksum}`);
   if (r.wacz) console.log(`  WACZ：${r.wacz}`);
-  if (r.dirty) console.warn('  注意：content/ 有未提交的修改，MANIFEST 中的提交号不能完全代表这份内容。');
+  if (r.dirty)
+    console.warn('  注意：content/ 有未提交的修改，MANIFEST 中的提交号不能完全代表这份内容。');
   console.log(`  用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 } catch (e) {
   console.error(`生成离线存档失败：${(e as Error).message}`);

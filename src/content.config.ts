@@ -6,7 +6,12 @@ import { slugOf } from './lib/content/parse-article';
 import { mdxArticlePatterns } from './lib/content/mdx-files';
 import { articlesDir } from './lib/content/paths';
 import {
-  channelSchema, linkEntry, noticeSchema, partnerSchema, promoSchema, siteSchema,
+  channelSchema,
+  linkEntry,
+  noticeSchema,
+  partnerSchema,
+  promoSchema,
+  siteSchema,
 } from './lib/schema/site';
 
 /** A data collection read from one YAML file through the shared validator. */
@@ -23,7 +28,11 @@ export const collections = {
   // Only bodies that use MDX features are compiled as modules; see mdx-detect.ts.
   articlesMdx: defineCollection({
     loader: mdxPatterns.length
-      ? glob({ pattern: mdxPatterns, base: articlesDir(), generateId: ({ entry }) => slugOf(entry) })
+      ? glob({
+          pattern: mdxPatterns,
+          base: articlesDir(),
+          generateId: ({ entry }) => slugOf(entry),
+        })
       : async () => [],
     schema: z.object({}).passthrough(),
   }),

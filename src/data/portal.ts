@@ -70,7 +70,10 @@ async function load(): Promise<Portal> {
 /** The compiled MDX body of an article that needs components. */
 export async function mdxBody(id: string) {
   const entry = await getEntry('articlesMdx', id);
-  if (!entry) throw new Error(`MDX 文章 ${id} 没有被编译：请重启 astro dev（新加了组件的文件需要重新读取配置）`);
+  if (!entry)
+    throw new Error(
+      `MDX 文章 ${id} 没有被编译：请重启 astro dev（新加了组件的文件需要重新读取配置）`,
+    );
   return entry;
 }
 

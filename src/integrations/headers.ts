@@ -8,7 +8,14 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cacheRules, contentSecurityPolicy, inlineHashes, renderHeaders, securityHeaders, type DirEntry } from '../lib/headers';
+import {
+  cacheRules,
+  contentSecurityPolicy,
+  inlineHashes,
+  renderHeaders,
+  securityHeaders,
+  type DirEntry,
+} from '../lib/headers';
 import { isHtml, listFiles } from '../lib/checks/site-files';
 
 /** More distinct inline blocks than this means per-page inline code: move it to a file. */
@@ -18,7 +25,9 @@ const entries = (dir: string): DirEntry[] =>
   readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
 /** Pagefind's folder, with the entries of its shard folders (s1, s2, …) listed too. */
 const pagefindEntries = (dir: string): DirEntry[] =>
-  entries(dir).map((e) => (e.dir && /^s\d+$/.test(e.name) ? { ...e, children: entries(join(dir, e.name)) } : e));
+  entries(dir).map((e) =>
+    e.dir && /^s\d+$/.test(e.name) ? { ...e, children: entries(join(dir, e.name)) } : e,
+  );
 
 export function buildHeadersFile(dist: string): string {
   const scripts = new Set<string>();
@@ -29,9 +38,14 @@ export function buildHeadersFile(dist: string): string {
     h.styles.forEach((x) => styles.add(x));
   }
   if (scripts.size + styles.size > MAX_INLINE_HASHES) {
-    throw new Error(`_headers: 页面中有 ${scripts.size} 段不同的内联脚本和 ${styles.size} 段内联样式；CSP 不允许 unsafe-inline，请把它们移到文件里 (expected ≤ ${MAX_INLINE_HASHES} inline blocks)`);
+    throw new Error(
+      `_headers: 页面中有 ${scripts.size} 段不同的内联脚本和 ${styles.size} 段内联样式；CSP 不允许 unsafe-inline，请把它们移到文件里 (expected ≤ ${MAX_INLINE_HASHES} inline blocks)`,
+    );
   }
-  const csp = contentSecurityPolicy({ scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() });
+  const csp = contentSecurityPolicy({
+    scriptHashes: [...scripts].sort(),
+    styleHashes: [...styles].sort(),
+  });
   const pagefind = join(dist, 'pagefind');
   return renderHeaders([
     { path: '/*', headers: securityHeaders(csp) },

@@ -12,20 +12,34 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractArticle, readSearchData, toRecord } from '../lib/search/records';
-import { MANIFEST_FILE, planShards, SHARD_FILTER, shardSize, type ShardManifest } from '../lib/search/shards';
+import {
+  MANIFEST_FILE,
+  planShards,
+  SHARD_FILTER,
+  shardSize,
+  type ShardManifest,
+} from '../lib/search/shards';
 import { cached, pageDigest, restore, shardKey, store } from '../lib/search/shard-cache';
 import { buildCacheDir } from '../lib/content/paths';
 
-const pagefindError = (what: string, errors: string[]) => new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
+const pagefindError = (what: string, errors: string[]) =>
+  new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
 const fail = (what: string, errors: string[]): never => {
   throw pagefindError(what, errors);
 };
-const noSearchBody = (file: string) => new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
+const noSearchBody = (file: string) =>
+  new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
 
 /** Records sent to Pagefind before waiting for answers: keeps both processes busy. */
 const IN_FLIGHT = 16;
 
-interface ArticlePage { url: string; file: string; date: string; year: number; digest: string }
+interface ArticlePage {
+  url: string;
+  file: string;
+  date: string;
+  year: number;
+  digest: string;
+}
 
 /**
  * Where each article page is and its date, read from the data-search
@@ -38,7 +52,13 @@ async function listArticles(out: string, pathnames: string[]): Promise<ArticlePa
     const html = await readFile(file, 'utf8');
     const data = readSearchData(html);
     if (!data) throw noSearchBody(file);
-    list.push({ url: `/${pathname.replace(/\/?$/, '/')}`, file, date: data.date, year: data.year, digest: pageDigest(html) });
+    list.push({
+      url: `/${pathname.replace(/\/?$/, '/')}`,
+      file,
+      date: data.date,
+      year: data.year,
+      digest: pageDigest(html),
+    });
   }
   return list;
 }
@@ -62,7 +82,8 @@ async function writeShard(pages: ArticlePage[], shard: string, outputPath: strin
         .addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } })
         .then(
           (res) => {
-            if (res.errors.length) failure ??= pagefindError(`addCustomRecord ${r.url}`, res.errors);
+            if (res.errors.length)
+              failure ??= pagefindError(`addCustomRecord ${r.url}`, res.errors);
           },
           (e: unknown) => {
             failure ??= e;
@@ -89,7 +110,8 @@ const UNUSED_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css
 const SHARD_ONLY = /^(?:pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
 async function prune(dir: string, keep: (name: string) => boolean): Promise<void> {
-  for (const name of await readdir(dir)) if (!keep(name)) await rm(join(dir, name), { recursive: true });
+  for (const name of await readdir(dir))
+    if (!keep(name)) await rm(join(dir, name), { recursive: true });
 }
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -112,17 +134,27 @@ export default function pagefindIntegration(): AstroIntegration {
           const hit = cached(cacheDir, info.id, key);
           // The cache is an optimisation: when it cannot be read or written (another
           // build replacing the same entry), the shard is indexed as on a cold build.
-          if (hit && (await restore(hit, output).then(() => true, () => false))) {
+          if (
+            hit &&
+            (await restore(hit, output).then(
+              () => true,
+              () => false,
+            ))
+          ) {
             reused++;
             continue;
           }
           await writeShard(items, info.id, output);
-          await prune(output, (name) => (info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name)));
+          await prune(output, (name) =>
+            info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name),
+          );
           await store(cacheDir, info.id, key, output).catch(() => undefined);
         }
         const manifest: ShardManifest = { shards: shards.map((s) => s.info) };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
-        logger.info(`已索引 ${list.length} 篇文章，${shards.length} 个分片，${reused} 个未变沿用 (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(
+          `已索引 ${list.length} 篇文章，${shards.length} 个分片，${reused} 个未变沿用 (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
       },
     },
   };

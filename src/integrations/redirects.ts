@@ -5,7 +5,11 @@ import type { AstroIntegration } from 'astro';
 import { isPublished } from '../lib/articles';
 import { articleContext } from '../lib/content/article-context';
 import { readArticles } from '../lib/content/read-articles';
-import { aliasedArticle, readAliasedArticles, type AliasedArticle } from '../lib/content/redirect-list';
+import {
+  aliasedArticle,
+  readAliasedArticles,
+  type AliasedArticle,
+} from '../lib/content/redirect-list';
 import { redirectPage, redirectPagePath, redirectsFile, redirectsFor } from '../lib/redirects';
 
 /**
@@ -19,7 +23,8 @@ function aliasedArticles(): AliasedArticle[] {
   const fromLoader = readAliasedArticles();
   if (fromLoader) return fromLoader;
   const { articles, problems } = readArticles(articleContext());
-  if (problems.length) throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
+  if (problems.length)
+    throw new Error(`redirects: content has ${problems.length} problem(s); run npm run check`);
   return articles.map(aliasedArticle);
 }
 
@@ -31,7 +36,12 @@ export default function redirects(): AstroIntegration {
         const out = fileURLToPath(dir);
         const now = new Date();
         const list = redirectsFor(
-          aliasedArticles().filter((a) => isPublished({ data: { draft: a.draft, date: new Date(a.date) } }, { now, preview: false })),
+          aliasedArticles().filter((a) =>
+            isPublished(
+              { data: { draft: a.draft, date: new Date(a.date) } },
+              { now, preview: false },
+            ),
+          ),
         );
         const file = join(out, '_redirects');
         // Keep any _redirects an editor put in public/; ours follow it.
@@ -39,7 +49,8 @@ export default function redirects(): AstroIntegration {
         else writeFileSync(file, redirectsFile(list));
         for (const r of list) {
           const page = join(out, redirectPagePath(r.from));
-          if (existsSync(page)) throw new Error(`redirects: ${r.from} would overwrite a built file (${page})`);
+          if (existsSync(page))
+            throw new Error(`redirects: ${r.from} would overwrite a built file (${page})`);
           mkdirSync(dirname(page), { recursive: true });
           writeFileSync(page, redirectPage(r));
         }

@@ -1,7 +1,10 @@
 import type { ArticleData } from './schema/article';
 
 /** The shape of a collection entry the helpers need (CollectionEntry<'articles'>). */
-export interface Article { id: string; data: ArticleData }
+export interface Article {
+  id: string;
+  data: ArticleData;
+}
 
 export interface PublishOptions {
   /** Build time; articles dated later are scheduled, not published. */
@@ -10,7 +13,10 @@ export interface PublishOptions {
   preview: boolean;
 }
 
-export function isPublished(a: { data: Pick<ArticleData, 'draft' | 'date'> }, { now, preview }: PublishOptions): boolean {
+export function isPublished(
+  a: { data: Pick<ArticleData, 'draft' | 'date'> },
+  { now, preview }: PublishOptions,
+): boolean {
   return preview || (!a.data.draft && a.data.date.getTime() <= now.getTime());
 }
 
@@ -42,10 +48,15 @@ export interface Neighbours<T> {
 }
 
 /** Neighbours of every article within its channel, by date. */
-export function neighbours<T extends Article>(channelNewestFirst: readonly T[]): Map<string, Neighbours<T>> {
+export function neighbours<T extends Article>(
+  channelNewestFirst: readonly T[],
+): Map<string, Neighbours<T>> {
   const out = new Map<string, Neighbours<T>>();
   channelNewestFirst.forEach((a, i) => {
-    out.set(a.id, { previous: channelNewestFirst[i + 1], next: i > 0 ? channelNewestFirst[i - 1] : undefined });
+    out.set(a.id, {
+      previous: channelNewestFirst[i + 1],
+      next: i > 0 ? channelNewestFirst[i - 1] : undefined,
+    });
   });
   return out;
 }

@@ -17,7 +17,9 @@ export function parseContentDate(input: string): DateParse {
   const m = DATE_RE.exec(input.trim());
   if (!m) return { ok: false, reason: 'format' };
   const [, y, mo, d, hh = '00', mm = '00', ss = '00', zone] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
   if (month < 1 || month > 12) return { ok: false, reason: 'month' };
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return { ok: false, reason: 'day' };

@@ -1,9 +1,15 @@
 import { articlePath, absoluteUrl } from './urls';
 
 /** One old address of the legacy site and the article it now lives at. */
-export interface Redirect { from: string; to: string; title: string }
+export interface Redirect {
+  from: string;
+  to: string;
+  title: string;
+}
 
-export function redirectsFor(articles: readonly { slug: string; title: string; aliases: readonly string[] }[]): Redirect[] {
+export function redirectsFor(
+  articles: readonly { slug: string; title: string; aliases: readonly string[] }[],
+): Redirect[] {
   return articles
     .flatMap((a) => a.aliases.map((from) => ({ from, to: articlePath(a.slug), title: a.title })))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -11,7 +17,10 @@ export function redirectsFor(articles: readonly { slug: string; title: string; a
 
 /** `_redirects` lines for CDNs that read one (Netlify, Cloudflare Pages): permanent moves. */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map((r) => `${encodeURI(r.from)} ${r.to} 301`).join('\n') + (redirects.length ? '\n' : '');
+  return (
+    redirects.map((r) => `${encodeURI(r.from)} ${r.to} 301`).join('\n') +
+    (redirects.length ? '\n' : '')
+  );
 }
 
 /** The file inside dist that answers an old path on a plain static host. */
@@ -22,7 +31,10 @@ export function redirectPagePath(from: string): string {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** A tiny page that sends readers (and search engines, via canonical) to the new URL. */
 export function redirectPage(r: Redirect, origin?: string): string {

@@ -21,7 +21,10 @@ export function titleTerms(title: string): Set<string> {
  * `related` list replaces the computed one. Ties go to the newer article, then
  * the id, so the result is deterministic.
  */
-export function relatedArticles<T extends Article>(articles: readonly T[], count = RELATED_COUNT): Map<string, T[]> {
+export function relatedArticles<T extends Article>(
+  articles: readonly T[],
+  count = RELATED_COUNT,
+): Map<string, T[]> {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const postings = new Map<string, number[]>();
   const termsOf = articles.map((a, i) => {
@@ -45,7 +48,10 @@ export function relatedArticles<T extends Article>(articles: readonly T[], count
   const touched: number[] = [];
   articles.forEach((a, i) => {
     if (a.data.related.length) {
-      out.set(a.id, a.data.related.map((id) => byId.get(id)).filter((x): x is T => !!x && x.id !== a.id));
+      out.set(
+        a.id,
+        a.data.related.map((id) => byId.get(id)).filter((x): x is T => !!x && x.id !== a.id),
+      );
       return;
     }
     for (const t of termsOf[i]!) {
@@ -61,7 +67,8 @@ export function relatedArticles<T extends Article>(articles: readonly T[], count
     // The best `count` by score, then newest, then id: a total order, so
     // keeping a small sorted top list equals sorting every candidate.
     const top: { b: T; s: number }[] = [];
-    const better = (x: { b: T; s: number }, y: { b: T; s: number }) => y.s - x.s || compareNewest(x.b, y.b);
+    const better = (x: { b: T; s: number }, y: { b: T; s: number }) =>
+      y.s - x.s || compareNewest(x.b, y.b);
     for (const j of touched) {
       const s = score[j]! + (articles[j]!.data.channel === a.data.channel ? 1 : 0);
       score[j] = 0;
@@ -82,7 +89,10 @@ export function relatedArticles<T extends Article>(articles: readonly T[], count
       const at = position.get(a.id)!;
       for (let d = 1; ranked.length < count && (at - d >= 0 || at + d < list.length); d++) {
         for (const b of [list[at + d], list[at - d]]) {
-          if (b && !taken.has(b.id) && ranked.length < count) { ranked.push(b); taken.add(b.id); }
+          if (b && !taken.has(b.id) && ranked.length < count) {
+            ranked.push(b);
+            taken.add(b.id);
+          }
         }
       }
     }

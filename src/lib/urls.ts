@@ -11,14 +11,16 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
 }
 
 export const articlePath = (slug: string) => `/articles/${slug}/`;
-export const channelPath = (id: string, page = 1) => (page <= 1 ? `/channel/${id}/` : `/channel/${id}/${page}/`);
+export const channelPath = (id: string, page = 1) =>
+  page <= 1 ? `/channel/${id}/` : `/channel/${id}/${page}/`;
 export const channelFeedPath = (id: string) => `/channel/${id}/rss.xml`;
 export const feedPath = () => '/rss.xml';
 export const noticesPath = () => '/notices/';
 export const searchPath = () => '/search/';
 
 /** rel for a link from a data file: absolute (external) URLs get noopener noreferrer. */
-export const externalRel = (url: string) => (/^https?:\/\//i.test(url) ? 'noopener noreferrer' : undefined);
+export const externalRel = (url: string) =>
+  /^https?:\/\//i.test(url) ? 'noopener noreferrer' : undefined;
 
 export function absoluteUrl(path: string, origin = siteUrl()): string {
   return new URL(path, `${origin}/`).href;

@@ -5,7 +5,14 @@
  * place with the Pagefind already loaded, and push the URL, so a search can
  * still be linked, bookmarked and reloaded.
  */
-import { runSearch, suggest, type PagefindApi, type ResultSet, type SearchState, type ShardedIndex } from '../lib/search/engine';
+import {
+  runSearch,
+  suggest,
+  type PagefindApi,
+  type ResultSet,
+  type SearchState,
+  type ShardedIndex,
+} from '../lib/search/engine';
 import type { ShardManifest } from '../lib/search/shards';
 
 const PAGE = 10;
@@ -36,7 +43,11 @@ async function openIndex(): Promise<ShardedIndex> {
 let opened: Promise<ShardedIndex> | null = null;
 const loadIndex = () => (opened ??= openIndex());
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as const)[c as '&']};`);
+const escape = (s: string) =>
+  s.replace(
+    /[&<>"]/g,
+    (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as const)[c as '&']};`,
+  );
 
 function stateOf(params: URLSearchParams): SearchState {
   return {
@@ -54,7 +65,8 @@ export function startSearchPage(): void {
   const status = $<HTMLElement>('[data-search-status]');
   const list = $<HTMLOListElement>('[data-search-results]');
   const more = $<HTMLButtonElement>('[data-search-more]');
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+  const field = (name: string) =>
+    form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
   let set: ResultSet | null = null;
   let generation = 0; // a newer search makes the results of an older one stale
@@ -77,7 +89,10 @@ export function startSearchPage(): void {
     const mine = ++generation;
     for (const name of FIELDS) {
       const el = field(name);
-      if (el) el.value = params.get(name) ?? (el.tagName === 'SELECT' ? (el as HTMLSelectElement).options[0]!.value : '');
+      if (el)
+        el.value =
+          params.get(name) ??
+          (el.tagName === 'SELECT' ? (el as HTMLSelectElement).options[0]!.value : '');
     }
     const state = stateOf(params);
     list.replaceChildren();
@@ -111,7 +126,11 @@ export function startSearchPage(): void {
       } else {
         const total = found.total();
         status.textContent = `“${state.q}”的搜索结果${
-          !found.complete() ? '（较新的文章在前，更早的文章点“加载更多”）' : total > shown ? `（约 ${total} 篇）` : `（共 ${shown} 篇）`
+          !found.complete()
+            ? '（较新的文章在前，更早的文章点“加载更多”）'
+            : total > shown
+              ? `（约 ${total} 篇）`
+              : `（共 ${shown} 篇）`
         }`;
         status.dataset.count = String(total);
       }

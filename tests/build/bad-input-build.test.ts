@@ -7,7 +7,10 @@ import { runScript, STACK_FRAME } from '../helpers/cli';
 import { buildSite, SAMPLE_DIST, type BuildResult } from '../helpers/site';
 
 const listing = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 
 /**
  * The build fails on broken articles with the very lines `npm run check`
@@ -26,7 +29,9 @@ describe('a build over broken articles', () => {
     cpSync(SAMPLE_DIST, out, { recursive: true });
     before = listing(out);
     home = readFileSync(join(out, 'index.html'), 'utf8');
-    checkLines = runScript('check.ts', [], { content }).stderr.split('\n').filter((l) => l.startsWith('/'));
+    checkLines = runScript('check.ts', [], { content })
+      .stderr.split('\n')
+      .filter((l) => l.startsWith('/'));
     build = buildSite({ content, outDir: out });
   });
   afterAll(() => {

@@ -2,13 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, checkHtml, checkLinks, formatSiteProblem, heaviest, scanHtml } from '../../src/lib/checks';
+import {
+  checkBudgets,
+  checkHtml,
+  checkLinks,
+  formatSiteProblem,
+  heaviest,
+  scanHtml,
+} from '../../src/lib/checks';
 import { IMMUTABLE, REVALIDATE, headersFor, parseHeaders } from '../../src/lib/headers';
 import { listFiles } from '../../src/lib/checks/site-files';
 import { siteUrl } from '../../src/lib/urls';
 import { SAMPLE_DIST } from '../helpers/site';
 
-const problems = (list: { page: string; check: 'links' | 'html' | 'budget'; message: string }[]) => list.map(formatSiteProblem);
+const problems = (list: { page: string; check: 'links' | 'html' | 'budget'; message: string }[]) =>
+  list.map(formatSiteProblem);
 
 describe('built sample site', () => {
   it('has no broken internal link, asset, fragment, feed or sitemap URL', () => {
@@ -35,7 +43,9 @@ describe('built sample site', () => {
   it('keeps article pages within 25 KB gzip of HTML+CSS and every page within 2 KB gzip of JS', () => {
     const r = checkBudgets(SAMPLE_DIST);
     const { article, js, fmt } = heaviest(r.weights);
-    console.log(`heaviest article ${article!.page}: HTML ${fmt(article!.htmlGzip)} + CSS ${fmt(article!.cssGzip)}; most JS ${js!.page}: ${fmt(js!.jsGzip)}`);
+    console.log(
+      `heaviest article ${article!.page}: HTML ${fmt(article!.htmlGzip)} + CSS ${fmt(article!.cssGzip)}; most JS ${js!.page}: ${fmt(js!.jsGzip)}`,
+    );
     expect(problems(r.problems)).toEqual([]);
     expect(article!.cssGzip).toBeGreaterThan(0);
   });
@@ -60,7 +70,17 @@ describe('_headers', () => {
 
   it('caches hashed assets for a year and makes HTML, feeds and the sitemap revalidate', () => {
     expect(headersFor(rules, css)['Cache-Control']).toBe(IMMUTABLE);
-    for (const p of ['/', '/articles/kaihua-dangqun-gongjian-sanwu-moshi/', '/channel/jiceng/2/', '/rss.xml', '/channel/jiceng/rss.xml', '/sitemap-index.xml', '/sitemap-0.xml', '/404.html', '/js/reader.js']) {
+    for (const p of [
+      '/',
+      '/articles/kaihua-dangqun-gongjian-sanwu-moshi/',
+      '/channel/jiceng/2/',
+      '/rss.xml',
+      '/channel/jiceng/rss.xml',
+      '/sitemap-index.xml',
+      '/sitemap-0.xml',
+      '/404.html',
+      '/js/reader.js',
+    ]) {
       expect(headersFor(rules, p)['Cache-Control'], p).toBe(REVALIDATE);
     }
   });

@@ -6,12 +6,13 @@ import { assembleFixture } from '../helpers/fixtures';
 import { ROOT } from '../helpers/site';
 
 /** A free port: astro dev needs a number up front. */
-const freePort = () => new Promise<number>((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => ok(port));
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
   });
-});
 
 let dev: ChildProcess | undefined;
 let origin = '';
@@ -21,15 +22,38 @@ beforeAll(async () => {
   const { content, base } = assembleFixture('publishing', 'dev');
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FEIGONG_CONTENT: content, FEIGONG_CACHE_DIR: join(base, 'cache'), NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FEIGONG_CONTENT: content,
+    FEIGONG_CACHE_DIR: join(base, 'cache'),
+    NODE_ENV: 'development',
+  };
   for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
-  dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env, detached: true });
-  dev.stdout!.on('data', (d) => { log += d; });
-  dev.stderr!.on('data', (d) => { log += d; });
+  dev = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/astro/astro.js'),
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd: ROOT, env, detached: true },
+  );
+  dev.stdout!.on('data', (d) => {
+    log += d;
+  });
+  dev.stderr!.on('data', (d) => {
+    log += d;
+  });
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${origin}/`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`astro dev did not start:\n${log}`);
@@ -37,7 +61,12 @@ beforeAll(async () => {
 
 afterAll(() => {
   // The whole process group: astro dev starts helpers of its own.
-  if (dev?.pid) try { process.kill(-dev.pid, 'SIGTERM'); } catch { /* already gone */ }
+  if (dev?.pid)
+    try {
+      process.kill(-dev.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
 });
 
 describe('astro dev (preview for editors)', () => {

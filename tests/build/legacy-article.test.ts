@@ -24,7 +24,9 @@ describe('the legacy article, built', () => {
     const meta = text(doc.querySelector('article .meta'));
     expect(meta).toBe('2015年03月24日 来源：中国非公企业党建网 编辑：付文');
     expect(text(doc.querySelector('article'))).not.toContain('作者');
-    expect(doc.querySelector('article .meta time')!.getAttribute('datetime')).toBe('2015-03-24T00:00:00+08:00');
+    expect(doc.querySelector('article .meta time')!.getAttribute('datetime')).toBe(
+      '2015-03-24T00:00:00+08:00',
+    );
   });
 
   it('has the breadcrumb 您当前的位置：首页 > 基层点睛 > 正文', () => {
@@ -44,7 +46,9 @@ describe('the legacy article, built', () => {
   it('is in Chinese, with canonical URL, Open Graph and JSON-LD NewsArticle', () => {
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
     const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute('href');
-    expect(canonical).toMatch(/^https?:\/\/[^/]+\/articles\/kaihua-dangqun-gongjian-sanwu-moshi\/$/);
+    expect(canonical).toMatch(
+      /^https?:\/\/[^/]+\/articles\/kaihua-dangqun-gongjian-sanwu-moshi\/$/,
+    );
     const og = (p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute('content');
     expect(og('og:type')).toBe('article');
     expect(og('og:title')).toBe(capture.title);
@@ -52,8 +56,12 @@ describe('the legacy article, built', () => {
     expect(og('og:locale')).toBe('zh_CN');
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(ld).toMatchObject({
-      '@context': 'https://schema.org', '@type': 'NewsArticle', headline: capture.title,
-      datePublished: '2015-03-24T00:00:00+08:00', articleSection: '基层点睛', url: canonical,
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: capture.title,
+      datePublished: '2015-03-24T00:00:00+08:00',
+      articleSection: '基层点睛',
+      url: canonical,
     });
     expect(ld.author).toBeUndefined();
   });
@@ -64,11 +72,14 @@ describe('the legacy article, built', () => {
     expect(text(doc.querySelector('.prev-next'))).toMatch(/上一篇：.*下一篇：/);
     expect(doc.querySelector('.share svg[role="img"]')).not.toBeNull();
     const promos = text(doc.querySelector('.article-aside'));
-    for (const s of ['微信号：DangJianFeiGQ', '2015年杂志征订', '小菲等你来报道']) expect(promos).toContain(s);
+    for (const s of ['微信号：DangJianFeiGQ', '2015年杂志征订', '小菲等你来报道'])
+      expect(promos).toContain(s);
   });
 
   it('ships no JavaScript but the reader tools', () => {
-    const scripts = doc.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
+    const scripts = doc
+      .querySelectorAll('script')
+      .filter((s) => s.getAttribute('type') !== 'application/ld+json');
     expect(scripts.map((s) => s.getAttribute('src'))).toEqual(['/js/reader.js']);
   });
 });

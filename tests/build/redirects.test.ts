@@ -15,8 +15,12 @@ describe('aliases become redirects', () => {
   it('writes an HTML redirect page at the old path', () => {
     const html = readBuilt(SAMPLE_DIST, OLD);
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/articles/sample-jiceng-01/">');
-    expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/articles\/sample-jiceng-01\/">/);
+    expect(html).toContain(
+      '<meta http-equiv="refresh" content="0; url=/articles/sample-jiceng-01/">',
+    );
+    expect(html).toMatch(
+      /<link rel="canonical" href="https?:\/\/[^"]+\/articles\/sample-jiceng-01\/">/,
+    );
     expect(html).toContain('<a href="/articles/sample-jiceng-01/">【示例】杭州');
   });
 

@@ -16,7 +16,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 it('builds byte-identical output from a copy of the sources in another folder', async () => {
   const copy = join(work, 'elsewhere', 'portal');
-  const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+  const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .stdout.split('\0')
+    .filter(Boolean);
   for (const f of files) {
     mkdirSync(dirname(join(copy, f)), { recursive: true });
     cpSync(join(ROOT, f), join(copy, f));
@@ -24,16 +29,39 @@ it('builds byte-identical output from a copy of the sources in another folder', 
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   const out = join(work, 'out', 'dist');
   // Asynchronous, so the test worker stays responsive during the build.
-  const r = await promisify(execFile)(process.execPath, [join(copy, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', out], {
-    cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FEIGONG_CACHE_DIR: join(work, 'cache') }, maxBuffer: 64 * 1024 * 1024,
-  }).then(() => ({ status: 0, output: '' }), (e: { code?: number; stdout?: string; stderr?: string }) => ({ status: e.code ?? 1, output: `${e.stdout}\n${e.stderr}` }));
+  const r = await promisify(execFile)(
+    process.execPath,
+    [join(copy, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', out],
+    {
+      cwd: copy,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        FEIGONG_CACHE_DIR: join(work, 'cache'),
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).then(
+    () => ({ status: 0, output: '' }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({
+      status: e.code ?? 1,
+      output: `${e.stdout}\n${e.stderr}`,
+    }),
+  );
   expect(r.status, r.output).toBe(0);
 
   const a = listFiles(SAMPLE_DIST);
   expect(listFiles(out)).toEqual(a);
-  const differing = a.filter((f) => !readFileSync(join(SAMPLE_DIST, f)).equals(readFileSync(join(out, f))));
+  const differing = a.filter(
+    (f) => !readFileSync(join(SAMPLE_DIST, f)).equals(readFileSync(join(out, f))),
+  );
   expect(differing).toEqual([]);
   // And nothing in the output names the folder it was built in.
-  const leaks = a.filter((f) => /\.(html|xml|css|js|txt)$|_headers$/.test(f) && readFileSync(join(out, f), 'utf8').includes(work));
+  const leaks = a.filter(
+    (f) =>
+      /\.(html|xml|css|js|txt)$|_headers$/.test(f) &&
+      readFileSync(join(out, f), 'utf8').includes(work),
+  );
   expect(leaks).toEqual([]);
 });

@@ -9,10 +9,14 @@ const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
 describe('search index of the sample site', () => {
   it('indexes every article page and nothing else (no channel, notice or home pages)', () => {
-    const manifest = JSON.parse(readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+    const manifest = JSON.parse(
+      readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8'),
+    ) as ShardManifest;
     let pages = 0;
     for (const shard of manifest.shards) {
-      const entry = JSON.parse(readFileSync(join(SAMPLE_DIST, shard.path, 'pagefind-entry.json'), 'utf8'));
+      const entry = JSON.parse(
+        readFileSync(join(SAMPLE_DIST, shard.path, 'pagefind-entry.json'), 'utf8'),
+      );
       const langs = Object.values(entry.languages) as { page_count: number }[];
       pages += langs.reduce((n, l) => n + l.page_count, 0);
       expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(shard.articles);
@@ -20,7 +24,14 @@ describe('search index of the sample site', () => {
     expect(pages).toBe(articleDirs.length);
     // The runtime the search page loads is there; Pagefind's unused UIs are not.
     const files = readdirSync(join(SAMPLE_DIST, 'pagefind'));
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'shards.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'pagefind.js',
+        'pagefind-worker.js',
+        'wasm.unknown.pagefind',
+        'shards.json',
+      ]),
+    );
     expect(files.filter((f) => f.includes('-ui'))).toEqual([]);
   });
 
@@ -31,13 +42,19 @@ describe('search index of the sample site', () => {
     expect(a.title).toBe('开化:探索党群共建“三五模式”激发两新组织党建工作“十足活力”');
     expect(a.text.startsWith('近年来,开化县委')).toBe(true);
     expect(a.text).toContain('和合共同体');
-    expect(a.text).not.toMatch(/编辑：|付文|来源：|您当前的位置|友情链接|网站联盟|打印本页|字号|扫一扫|相关稿件|上一篇/);
+    expect(a.text).not.toMatch(
+      /编辑：|付文|来源：|您当前的位置|友情链接|网站联盟|打印本页|字号|扫一扫|相关稿件|上一篇/,
+    );
     expect(a.data).toMatchObject({ channel: '基层点睛', day: '2015年03月24日', year: 2015 });
     expect(readSearchData(html)).toEqual(a.data); // what the indexer reads first to plan its shards
   });
 
   it('keeps search code off every page but the search page', () => {
-    for (const path of ['/', '/articles/kaihua-dangqun-gongjian-sanwu-moshi/', '/channel/jiceng/']) {
+    for (const path of [
+      '/',
+      '/articles/kaihua-dangqun-gongjian-sanwu-moshi/',
+      '/channel/jiceng/',
+    ]) {
       const html = readBuilt(SAMPLE_DIST, path);
       expect(html).not.toMatch(/<script[^>]+type="module"/);
       expect(html).not.toContain('pagefind.js');

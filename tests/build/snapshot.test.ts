@@ -16,21 +16,31 @@ const LEGACY = 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html';
 const LIVE = 'https://www.fgdjw.com.cn';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Every URL-bearing attribute, found with parse5 independently of the snapshot code. */
 function references(html: string): { attr: string; value: string }[] {
   const out: { attr: string; value: string }[] = [];
-  const visit = (node: any) => {
+  type Node = {
+    attrs?: { name: string; value: string }[];
+    childNodes?: Node[];
+    content?: Node;
+  };
+  const visit = (node: Node) => {
     for (const a of node.attrs ?? []) {
-      if (['href', 'src', 'action', 'poster'].includes(a.name)) out.push({ attr: a.name, value: a.value });
-      if (a.name === 'srcset') for (const c of a.value.split(',')) out.push({ attr: 'srcset', value: c.trim().split(/\s+/)[0] });
+      if (['href', 'src', 'action', 'poster'].includes(a.name))
+        out.push({ attr: a.name, value: a.value });
+      if (a.name === 'srcset')
+        for (const c of a.value.split(','))
+          out.push({ attr: 'srcset', value: c.trim().split(/\s+/)[0] });
     }
     for (const c of node.childNodes ?? []) visit(c);
     if (node.content) visit(node.content);
   };
-  visit(parse(html));
+  visit(parse(html) as Node);
   return out;
 }
 
@@ -38,7 +48,10 @@ let snap: SnapshotResult;
 let dir: string;
 let root: string;
 const run = (script: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 beforeAll(async () => {
   snap = await sampleSnapshot({ wacz: true });
@@ -54,7 +67,9 @@ describe('offline snapshot of the sample site', () => {
   it('is named with the site and the content commit’s date, with a checksum file', () => {
     expect(snap.zip).toMatch(/feigong-\d{4}-\d{2}-\d{2}\.zip$/);
     const sum = readFileSync(snap.checksum, 'utf8');
-    expect(sum).toBe(`${createHash('sha256').update(readFileSync(snap.zip)).digest('hex')}  ${snap.name}.zip\n`);
+    expect(sum).toBe(
+      `${createHash('sha256').update(readFileSync(snap.zip)).digest('hex')}  ${snap.name}.zip\n`,
+    );
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     expect(snap.commit).toBe(head);
   });
@@ -69,7 +84,8 @@ describe('offline snapshot of the sample site', () => {
         if (/^(https?:|mailto:|#)/.test(value)) continue;
         checked++;
         const target = fileURLToPath(new URL(value, pathToFileURL(page)));
-        if (value.startsWith('/') || !existsSync(target) || !statSync(target).isFile()) broken.push(`${relative(root, page)} ${attr}=${value}`);
+        if (value.startsWith('/') || !existsSync(target) || !statSync(target).isFile())
+          broken.push(`${relative(root, page)} ${attr}=${value}`);
       }
     }
     expect(broken).toEqual([]);
@@ -83,7 +99,9 @@ describe('offline snapshot of the sample site', () => {
       expect(html, page).toContain(`离线存档：本页是 ${y}年${m}月${d}日 保存的离线副本`);
     }
     const legacy = readFileSync(join(root, LEGACY), 'utf8');
-    expect(legacy).toContain(`<a href="${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/">查看在线版本</a>`);
+    expect(legacy).toContain(
+      `<a href="${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/">查看在线版本</a>`,
+    );
     expect(legacy).toContain('href="../../channel/jiceng/index.html"');
   });
 
@@ -141,7 +159,9 @@ describe('offline snapshot of the sample site', () => {
     expect(dp.profile).toBe('data-package');
     expect(dp.wacz_version).toMatch(/^1\./);
     const paths = dp.resources.map((r: { path: string }) => r.path).sort();
-    expect(paths).toEqual(names.filter((n) => n !== 'datapackage.json' && n !== 'datapackage-digest.json').sort());
+    expect(paths).toEqual(
+      names.filter((n) => n !== 'datapackage.json' && n !== 'datapackage-digest.json').sort(),
+    );
     for (const r of dp.resources as { path: string; hash: string; bytes: number }[]) {
       const body = entries.get(r.path)!;
       expect(r.bytes).toBe(body.length);
@@ -149,16 +169,28 @@ describe('offline snapshot of the sample site', () => {
     }
     expect(names).toEqual(expect.arrayContaining(['datapackage-digest.json', 'pages/pages.jsonl']));
     expect(names.some((n) => /^indexes\/index\.(cdx|cdxj|idx)/.test(n))).toBe(true);
-    const pages = Buffer.from(entries.get('pages/pages.jsonl')!).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const pages = Buffer.from(entries.get('pages/pages.jsonl')!)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(pages[0].format).toBe('json-pages-1.0');
-    expect(pages.map((p) => p.url)).toContain(`${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
+    expect(pages.map((p) => p.url)).toContain(
+      `${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`,
+    );
     const warcName = names.find((n) => /^archive\/.+\.warc(\.gz)?$/.test(n))!;
     const urls = new Map<string, string>();
     for await (const record of WARCParser.iterRecords([entries.get(warcName)!])) {
-      if (record.warcType === 'response') urls.set(record.warcTargetURI!, (await record.contentText()).slice(0, 200000));
+      if (record.warcType === 'response')
+        urls.set(record.warcTargetURI!, (await record.contentText()).slice(0, 200000));
     }
-    expect(urls.size).toBe(readdirSync(SAMPLE_DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length);
-    expect(urls.get(`${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`)).toContain('href="/channel/jiceng/"');
+    expect(urls.size).toBe(
+      readdirSync(SAMPLE_DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+        .length,
+    );
+    expect(urls.get(`${LIVE}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`)).toContain(
+      'href="/channel/jiceng/"',
+    );
     expect(urls.has(`${LIVE}/channel/jiceng/2/`)).toBe(true);
   });
 });

@@ -18,7 +18,9 @@ const PAGES: Record<string, string> = {
   home: '/',
   channel: '/channel/jiceng/',
   article: ARTICLE,
-  ...(existsSync(join(SAMPLE_DIST, 'search/index.html')) ? { search: '/search/?q=%E5%85%9A%E7%BE%A4%E5%85%B1%E5%BB%BA' } : {}),
+  ...(existsSync(join(SAMPLE_DIST, 'search/index.html'))
+    ? { search: '/search/?q=%E5%85%9A%E7%BE%A4%E5%85%B1%E5%BB%BA' }
+    : {}),
   '404': '/no-such-page/',
 };
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -39,19 +41,28 @@ describe('Content-Security-Policy from _headers', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const logged: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) logged.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) logged.push(m.text());
+    });
     // Recorded by the page itself, so violations of every kind are caught.
     await page.addInitScript(() => {
       (window as unknown as { cspViolations: string[] }).cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        );
       });
     });
     const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     // The reader script (article pages only) ran: it is allowed as a same-origin file.
-    if (path.startsWith('/articles/')) expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
-    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    if (path.startsWith('/articles/'))
+      expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(
+        true,
+      );
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    );
     expect([...violations, ...logged]).toEqual([]);
     await context.close();
   });
@@ -79,9 +90,30 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) };
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+              passes: unknown[];
+            }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return {
+        passes: r.passes.length,
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        })),
+      };
     });
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad).toEqual([]);
@@ -93,7 +125,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 /** Visible, enabled, focusable controls, each tagged with an index. */
 async function tagFocusables(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
+    const sel =
+      'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
     const els = [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => {
       const s = getComputedStyle(el);
       // The skip link is off-screen until focused; it counts.
@@ -115,9 +148,21 @@ async function tabThrough(page: Page, count: number) {
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-      const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
-      return { idx: el.getAttribute('data-kbd'), ring, onScreen, label: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 20)}` };
+      const ring =
+        (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+      const onScreen =
+        r.width > 0 &&
+        r.height > 0 &&
+        r.bottom > 0 &&
+        r.right > 0 &&
+        r.top < innerHeight &&
+        r.left < innerWidth;
+      return {
+        idx: el.getAttribute('data-kbd'),
+        ring,
+        onScreen,
+        label: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 20)}`,
+      };
     });
     if (!info || info.idx === null) continue;
     reached.add(Number(info.idx));
@@ -127,7 +172,11 @@ async function tabThrough(page: Page, count: number) {
 }
 
 describe('keyboard', () => {
-  it.each([['home', '/'], ['article', ARTICLE], ['channel', '/channel/jiceng/']])('%s: every control is reachable with Tab and shows its focus', async (_n, path) => {
+  it.each([
+    ['home', '/'],
+    ['article', ARTICLE],
+    ['channel', '/channel/jiceng/'],
+  ])('%s: every control is reachable with Tab and shows its focus', async (_n, path) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}${path}`);
     const count = await tagFocusables(page);
@@ -142,12 +191,14 @@ describe('keyboard', () => {
   it('changes the article font size with the keyboard (Enter and Space)', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}${ARTICLE}`);
-    const bodySize = () => page.evaluate(() => getComputedStyle(document.querySelector('.prose')!).fontSize);
+    const bodySize = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.prose')!).fontSize);
     expect(await bodySize()).toBe('18px');
     const tabTo = async (selector: string) => {
       for (let i = 0; i < 200; i++) {
         await page.keyboard.press('Tab');
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector))
+          return;
       }
       throw new Error(`Tab never reached ${selector}`);
     };

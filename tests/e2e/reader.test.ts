@@ -5,7 +5,14 @@ import { SAMPLE_DIST } from '../helpers/site';
 
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };
 
 let server: StaticServer;
@@ -17,15 +24,23 @@ const visited = new Set<string>();
 async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      problems.push(`${page.url()}: console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`${r.url()}: request failed: ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.url()}: HTTP ${r.status()}`); });
+  page.on('requestfailed', (r) =>
+    problems.push(`${r.url()}: request failed: ${r.failure()?.errorText}`),
+  );
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.url()}: HTTP ${r.status()}`);
+  });
   page.on('load', () => visited.add(new URL(page.url()).pathname));
   return { context, page };
 }
 
-const bodySize = (page: Page) => page.$eval('.prose', (el) => parseFloat(getComputedStyle(el).fontSize));
+const bodySize = (page: Page) =>
+  page.$eval('.prose', (el) => parseFloat(getComputedStyle(el).fontSize));
 
 beforeAll(async () => {
   server = await serveStatic(SAMPLE_DIST);
@@ -40,15 +55,23 @@ describe('a reader in Chromium', () => {
   it('goes home → channel → article → 上一篇 and lands on the older article of the channel', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}/`);
-    await page.getByRole('navigation', { name: '频道' }).getByRole('link', { name: '基层点睛' }).click();
+    await page
+      .getByRole('navigation', { name: '频道' })
+      .getByRole('link', { name: '基层点睛' })
+      .click();
     await page.waitForURL('**/channel/jiceng/');
     expect(await page.locator('h1').innerText()).toBe('基层点睛');
     const list = page.locator('.channel-page .article-list li > a');
-    const [newest, older] = [await list.nth(0).getAttribute('href'), await list.nth(1).getAttribute('href')];
+    const [newest, older] = [
+      await list.nth(0).getAttribute('href'),
+      await list.nth(1).getAttribute('href'),
+    ];
     const olderTitle = await list.nth(1).innerText();
     await list.nth(0).click();
     await page.waitForURL(`**${newest}`);
-    expect(await page.locator('.breadcrumb').innerText()).toMatch(/^您当前的位置：首页 > 基层点睛 > 正文$/);
+    expect(await page.locator('.breadcrumb').innerText()).toMatch(
+      /^您当前的位置：首页 > 基层点睛 > 正文$/,
+    );
     await page.locator('.prev-next a[rel="prev"]').click();
     await page.waitForURL(`**${older}`);
     expect(await page.locator('article h1').innerText()).toBe(olderTitle);
@@ -59,19 +82,25 @@ describe('a reader in Chromium', () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
     const medium = await bodySize(page);
-    expect(await page.locator('[data-font-size-set="medium"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-font-size-set="medium"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     await page.getByRole('button', { name: '大', exact: true }).click();
     const large = await bodySize(page);
     expect(large).toBeGreaterThan(medium);
-    expect(await page.locator('[data-font-size-set="large"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-font-size-set="large"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     // Keyboard only: Tab to 小 and press Space.
     await page.locator('body').click({ position: { x: 1, y: 1 } });
     let reached = false;
     for (let i = 0; i < 80 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-font-size-set') === 'small');
+      reached = await page.evaluate(
+        () => document.activeElement?.getAttribute('data-font-size-set') === 'small',
+      );
     }
     expect(reached, '小 is reachable with Tab').toBe(true);
     await page.keyboard.press('Space');
@@ -80,7 +109,9 @@ describe('a reader in Chromium', () => {
 
     await page.reload();
     expect(await bodySize(page)).toBe(small);
-    expect(await page.locator('[data-font-size-set="small"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-font-size-set="small"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     // And the choice carries over to other articles.
     await page.locator('.related a').first().click();
@@ -92,11 +123,20 @@ describe('a reader in Chromium', () => {
   it('prints only the article: 打印本页 with a print stylesheet', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
-    await page.evaluate(() => { (window as unknown as { print: () => void }).print = () => document.documentElement.setAttribute('data-printed', '1'); });
+    await page.evaluate(() => {
+      (window as unknown as { print: () => void }).print = () =>
+        document.documentElement.setAttribute('data-printed', '1');
+    });
     await page.getByRole('button', { name: '打印本页' }).click();
     expect(await page.locator('html').getAttribute('data-printed')).toBe('1');
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.channels', '.site-footer', '.article-aside', '.reader-tools', '.related']) {
+    for (const hidden of [
+      '.channels',
+      '.site-footer',
+      '.article-aside',
+      '.reader-tools',
+      '.related',
+    ]) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('article h1').isVisible()).toBe(true);
@@ -113,7 +153,10 @@ describe('a reader in Chromium', () => {
   ])('has no horizontal scroll at 360 px: %s', async (_name, path) => {
     const { context, page } = await newPage(360);
     await page.goto(`${server.url}${path}`);
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(scroll).toBeLessThanOrEqual(client);
     await context.close();
   });

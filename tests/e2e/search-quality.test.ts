@@ -11,7 +11,13 @@ import { buildSite, ROOT } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
 import { launchChromium } from '../helpers/browser';
 import { allResults } from '../helpers/search-page';
-import { expectedFor, generateQualityCorpus, QUALITY_QUERIES, toMdx, type QualityArticle } from '../../src/lib/search/quality-corpus';
+import {
+  expectedFor,
+  generateQualityCorpus,
+  QUALITY_QUERIES,
+  toMdx,
+  type QualityArticle,
+} from '../../src/lib/search/quality-corpus';
 
 let site: Served;
 let browser: Browser;
@@ -27,7 +33,11 @@ beforeAll(async () => {
   articles = generateQualityCorpus({ channels: ['jiceng', 'anli', 'cankao'] });
   for (const a of articles) writeFileSync(join(content, 'articles', `${a.slug}.mdx`), toMdx(a));
   // Small shards, so results must be gathered across several Pagefind bundles.
-  const built = buildSite({ content, outDir: join(ROOT, '.test-output/quality'), env: { FEIGONG_SEARCH_SHARD_SIZE: '40' } });
+  const built = buildSite({
+    content,
+    outDir: join(ROOT, '.test-output/quality'),
+    env: { FEIGONG_SEARCH_SHARD_SIZE: '40' },
+  });
   if (built.status !== 0) throw new Error(built.output);
   site = await serve(built.outDir);
   browser = await launchChromium();

@@ -53,11 +53,15 @@ describe('search from the header box', () => {
     const excerpts = await page.locator('.search-results .excerpt').allTextContents();
     for (const x of excerpts) expect(x).not.toMatch(/编辑：|您当前的位置|友情链接|打印本页/);
 
-    await Promise.all([page.waitForURL(/channel=/), page.selectOption('select[name=channel]', '基层点睛')]);
+    await Promise.all([
+      page.waitForURL(/channel=/),
+      page.selectOption('select[name=channel]', '基层点睛'),
+    ]);
     const filtered = await allResults(page);
     expect(filtered.urls[0]).toBe(LEGACY);
     expect(filtered.urls.length).toBeLessThanOrEqual(first.urls.length);
-    for (const m of await page.locator('.search-results .meta').allTextContents()) expect(m).toContain('频道：基层点睛');
+    for (const m of await page.locator('.search-results .meta').allTextContents())
+      expect(m).toContain('频道：基层点睛');
     expect(await page.inputValue('#q')).toBe('党群共建');
 
     await page.reload();

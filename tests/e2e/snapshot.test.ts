@@ -7,7 +7,14 @@ import { sampleSnapshot, unpack } from '../helpers/snapshot';
 
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };
 
 let browser: Browser;
@@ -25,10 +32,14 @@ beforeAll(async () => {
   root = join(dir, snap.name);
   browser = await chromium.launch(LAUNCH);
   page = await browser.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   // A favicon still loading when a test clicks on is aborted, not missing.
-  page.on('requestfailed', (r) => { if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`failed: ${r.url()}`); });
+  page.on('requestfailed', (r) => {
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`failed: ${r.url()}`);
+  });
   page.on('request', (r) => requests.push(r.url()));
 });
 afterAll(async () => {
@@ -42,9 +53,13 @@ const here = () => decodeURI(page.url()).replace(pathToFileURL(root).href, '');
 describe('snapshot opened from file:// in Chromium', () => {
   it('browses home → channel → page 2 → article → 上一篇 → home with styles', async () => {
     await page.goto(pathToFileURL(join(root, 'index.html')).href);
-    expect(await page.locator('.offline-notice').textContent()).toMatch(/离线存档：本页是 \d{4}年\d{2}月\d{2}日 保存的离线副本/);
+    expect(await page.locator('.offline-notice').textContent()).toMatch(
+      /离线存档：本页是 \d{4}年\d{2}月\d{2}日 保存的离线副本/,
+    );
     // The stylesheet loaded: the header's channel list is laid out by global.css, not the browser default.
-    expect(await page.locator('nav.channels ul').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
+    expect(
+      await page.locator('nav.channels ul').evaluate((el) => getComputedStyle(el).listStyleType),
+    ).toBe('none');
 
     await page.locator('nav.channels').getByRole('link', { name: '基层点睛' }).click();
     expect(here()).toBe('/channel/jiceng/index.html');
@@ -88,9 +103,14 @@ describe('snapshot opened from file:// in Chromium', () => {
     await page.click('#offline-search-form button[type="submit"]');
     await page.waitForURL(/channel=/);
     await expect.poll(() => status.textContent()).toMatch(/共找到|无结果/);
-    for (const meta of await page.locator('#offline-results .result-meta').allTextContents()) expect(meta).toContain('频道：案例');
+    for (const meta of await page.locator('#offline-results .result-meta').allTextContents())
+      expect(meta).toContain('频道：案例');
 
-    await page.goto(pathToFileURL(join(root, 'search/index.html')).href + '?q=' + encodeURIComponent('"党群共建"'));
+    await page.goto(
+      pathToFileURL(join(root, 'search/index.html')).href +
+        '?q=' +
+        encodeURIComponent('"党群共建"'),
+    );
     await expect.poll(() => status.textContent()).toMatch(/共找到/);
     await results.first().locator('a').click();
     expect(here()).toBe('/articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html');
@@ -99,13 +119,19 @@ describe('snapshot opened from file:// in Chromium', () => {
   });
 
   it('says 无结果 for a word that occurs nowhere', async () => {
-    await page.goto(pathToFileURL(join(root, 'search/index.html')).href + '?q=' + encodeURIComponent('台风'));
+    await page.goto(
+      pathToFileURL(join(root, 'search/index.html')).href + '?q=' + encodeURIComponent('台风'),
+    );
     await expect.poll(() => page.locator('#offline-status').textContent()).toMatch(/^无结果/);
     expect(await page.locator('#offline-results li').count()).toBe(0);
   });
 
   it('offers the longest part of a long query that does occur', async () => {
-    await page.goto(pathToFileURL(join(root, 'search/index.html')).href + '?q=' + encodeURIComponent('党群共建台风'));
+    await page.goto(
+      pathToFileURL(join(root, 'search/index.html')).href +
+        '?q=' +
+        encodeURIComponent('党群共建台风'),
+    );
     const link = page.locator('#offline-status a');
     await expect.poll(() => link.count()).toBe(1);
     expect(await link.textContent()).toBe('党群共建');

@@ -2,7 +2,10 @@ import type { Article } from '../../src/lib/articles';
 import type { ArticleData } from '../../src/lib/schema/article';
 
 /** An in-memory article for helper tests; only what the test names differs. */
-export function article(id: string, patch: Partial<Omit<ArticleData, 'date'>> & { date?: Date | string } = {}): Article {
+export function article(
+  id: string,
+  patch: Partial<Omit<ArticleData, 'date'>> & { date?: Date | string } = {},
+): Article {
   const { date = '2020-01-01', ...rest } = patch;
   return {
     id,

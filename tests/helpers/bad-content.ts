@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { ROOT } from './site';
 
 const fm = (fields: string, body = '正文第一段。') => `---\n${fields}\n---\n\n${body}\n`;
-const ok = (extra = '', title = '正常标题') => `title: "${title}"\ndate: 2015-03-24\neditor: 付文\nchannel: jiceng${extra ? `\n${extra}` : ''}`;
+const ok = (extra = '', title = '正常标题') =>
+  `title: "${title}"\ndate: 2015-03-24\neditor: 付文\nchannel: jiceng${extra ? `\n${extra}` : ''}`;
 
 /**
  * Broken articles, one problem each, keyed by file (relative to articles/),
@@ -13,36 +14,123 @@ const ok = (extra = '', title = '正常标题') => `title: "${title}"\ndate: 201
  */
 export const BAD_ARTICLES: Record<string, { content: string | Buffer; expect: RegExp | null }> = {
   'empty.mdx': { content: '', expect: /empty\.mdx:1: file: 文件是空的/ },
-  'no-frontmatter.mdx': { content: '只有正文，没有 frontmatter。\n', expect: /no-frontmatter\.mdx:1: frontmatter: 文件开头缺少 frontmatter/ },
-  'unclosed.mdx': { content: `---\n${ok()}\n\n正文。\n`, expect: /unclosed\.mdx:1: frontmatter: frontmatter 没有结束/ },
-  'yaml-tab.mdx': { content: fm(`${ok()}\ntags:\n\t- a`), expect: /yaml-tab\.mdx:7: frontmatter: frontmatter 不能用 Tab 缩进/ },
-  'fullwidth-colon.mdx': { content: fm('title： 标题\ndate: 2015-03-24\nchannel: jiceng'), expect: /fullwidth-colon\.mdx:2: title: 字段名后面用了中文冒号/ },
+  'no-frontmatter.mdx': {
+    content: '只有正文，没有 frontmatter。\n',
+    expect: /no-frontmatter\.mdx:1: frontmatter: 文件开头缺少 frontmatter/,
+  },
+  'unclosed.mdx': {
+    content: `---\n${ok()}\n\n正文。\n`,
+    expect: /unclosed\.mdx:1: frontmatter: frontmatter 没有结束/,
+  },
+  'yaml-tab.mdx': {
+    content: fm(`${ok()}\ntags:\n\t- a`),
+    expect: /yaml-tab\.mdx:7: frontmatter: frontmatter 不能用 Tab 缩进/,
+  },
+  'fullwidth-colon.mdx': {
+    content: fm('title： 标题\ndate: 2015-03-24\nchannel: jiceng'),
+    expect: /fullwidth-colon\.mdx:2: title: 字段名后面用了中文冒号/,
+  },
   'crlf.mdx': { content: fm(ok(), '第一段。\n\n第二段。').replace(/\n/g, '\r\n'), expect: null },
-  'blank-title.mdx': { content: fm(ok('', '   ')), expect: /blank-title\.mdx:2: title: 标题不能为空/ },
-  'missing-title.mdx': { content: fm('date: 2015-03-24\nchannel: jiceng'), expect: /missing-title\.mdx:2: title: 缺少标题/ },
-  'date-slash.mdx': { content: fm('title: 日期\ndate: 2015/03/24\nchannel: jiceng'), expect: /date-slash\.mdx:3: date: 日期格式不对.*found "2015\/03\/24"/ },
-  'date-chinese.mdx': { content: fm('title: 日期\ndate: 2015年3月24日\nchannel: jiceng'), expect: /date-chinese\.mdx:3: date: 日期格式不对.*found "2015年3月24日"/ },
-  'date-feb30.mdx': { content: fm('title: 日期\ndate: 2015-02-30\nchannel: jiceng'), expect: /date-feb30\.mdx:3: date: 这一天不存在.*found "2015-02-30"/ },
+  'blank-title.mdx': {
+    content: fm(ok('', '   ')),
+    expect: /blank-title\.mdx:2: title: 标题不能为空/,
+  },
+  'missing-title.mdx': {
+    content: fm('date: 2015-03-24\nchannel: jiceng'),
+    expect: /missing-title\.mdx:2: title: 缺少标题/,
+  },
+  'date-slash.mdx': {
+    content: fm('title: 日期\ndate: 2015/03/24\nchannel: jiceng'),
+    expect: /date-slash\.mdx:3: date: 日期格式不对.*found "2015\/03\/24"/,
+  },
+  'date-chinese.mdx': {
+    content: fm('title: 日期\ndate: 2015年3月24日\nchannel: jiceng'),
+    expect: /date-chinese\.mdx:3: date: 日期格式不对.*found "2015年3月24日"/,
+  },
+  'date-feb30.mdx': {
+    content: fm('title: 日期\ndate: 2015-02-30\nchannel: jiceng'),
+    expect: /date-feb30\.mdx:3: date: 这一天不存在.*found "2015-02-30"/,
+  },
   'huge-paragraph.mdx': { content: fm(ok(), '长'.repeat(70_000)), expect: null },
-  'html-title.mdx': { content: fm(ok('', '<script>alert(1)</script>标题')), expect: /html-title\.mdx:2: title: 标题不能包含 HTML 标签或脚本/ },
-  'unknown-channel.mdx': { content: fm('title: 频道\ndate: 2015-03-24\nchannel: news'), expect: /unknown-channel\.mdx:4: channel: 未知的频道 \(expected 以下频道编号之一：jiceng（基层点睛）、anli（案例）.*found "news"\)/ },
-  'unknown-field.mdx': { content: fm(`${ok()}\ntitel: 拼错`), expect: /unknown-field\.mdx:6: titel: 不认识的字段：titel/ },
-  'duplicate-key.mdx': { content: fm(`${ok()}\neditor: 又一个`), expect: /duplicate-key\.mdx:\d+: frontmatter: 同一个字段写了两次/ },
-  'draft-text.mdx': { content: fm(`${ok()}\ndraft: maybe`), expect: /draft-text\.mdx:6: draft: 草稿 draft 只能是 true 或 false/ },
-  'empty-body.mdx': { content: `---\n${ok()}\n---\n\n   \n`, expect: /empty-body\.mdx:7: body: 正文是空的/ },
-  'bom.mdx': { content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fm(ok()))]), expect: /bom\.mdx:1: file: 文件带有 BOM 标记/ },
-  'gbk.mdx': { content: Buffer.concat([Buffer.from(fm(ok()).slice(0, 60)), Buffer.from([0xd5, 0xfd, 0xce, 0xc4, 0x0a])]), expect: /gbk\.mdx:\d+: file: 文件不是 UTF-8 编码/ },
-  '开化党建.mdx': { content: fm(ok()), expect: /开化党建\.mdx: file: 文件名就是文章网址，只能用小写英文字母/ },
+  'html-title.mdx': {
+    content: fm(ok('', '<script>alert(1)</script>标题')),
+    expect: /html-title\.mdx:2: title: 标题不能包含 HTML 标签或脚本/,
+  },
+  'unknown-channel.mdx': {
+    content: fm('title: 频道\ndate: 2015-03-24\nchannel: news'),
+    expect:
+      /unknown-channel\.mdx:4: channel: 未知的频道 \(expected 以下频道编号之一：jiceng（基层点睛）、anli（案例）.*found "news"\)/,
+  },
+  'unknown-field.mdx': {
+    content: fm(`${ok()}\ntitel: 拼错`),
+    expect: /unknown-field\.mdx:6: titel: 不认识的字段：titel/,
+  },
+  'duplicate-key.mdx': {
+    content: fm(`${ok()}\neditor: 又一个`),
+    expect: /duplicate-key\.mdx:\d+: frontmatter: 同一个字段写了两次/,
+  },
+  'draft-text.mdx': {
+    content: fm(`${ok()}\ndraft: maybe`),
+    expect: /draft-text\.mdx:6: draft: 草稿 draft 只能是 true 或 false/,
+  },
+  'empty-body.mdx': {
+    content: `---\n${ok()}\n---\n\n   \n`,
+    expect: /empty-body\.mdx:7: body: 正文是空的/,
+  },
+  'bom.mdx': {
+    content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fm(ok()))]),
+    expect: /bom\.mdx:1: file: 文件带有 BOM 标记/,
+  },
+  'gbk.mdx': {
+    content: Buffer.concat([
+      Buffer.from(fm(ok()).slice(0, 60)),
+      Buffer.from([0xd5, 0xfd, 0xce, 0xc4, 0x0a]),
+    ]),
+    expect: /gbk\.mdx:\d+: file: 文件不是 UTF-8 编码/,
+  },
+  '开化党建.mdx': {
+    content: fm(ok()),
+    expect: /开化党建\.mdx: file: 文件名就是文章网址，只能用小写英文字母/,
+  },
   'a/same-name.mdx': { content: fm(ok()), expect: null },
-  'b/same-name.mdx': { content: fm(ok()), expect: /b\/same-name\.mdx: file: 两篇文章的网址相同：\/articles\/same-name\/，另一篇是 .*a\/same-name\.mdx/ },
-  'alias-page.mdx': { content: fm(ok('aliases: [/notices/]')), expect: /alias-page\.mdx:6: aliases: 旧网址与站内已有的页面相同.*found "\/notices\/"/ },
-  'alias-one.mdx': { content: fm(ok('aliases: [/content/2015-03/24/content_1.htm]')), expect: null },
-  'alias-two.mdx': { content: fm(ok('aliases: [/content/2015-03/24/content_1.htm]')), expect: /alias-two\.mdx:6: aliases: 这个旧网址已经跳转到另一篇文章：.*alias-one\.mdx/ },
-  'bad-link.mdx': { content: fm(ok(), '第一段。\n\n见[另一篇](/articles/no-such-article/)。'), expect: /bad-link\.mdx:10: body: 链接指向的文章或页面不存在.*found "\/articles\/no-such-article\/"/ },
-  'bad-image.mdx': { content: fm(ok(), '![照片](/images/missing.jpg)'), expect: /bad-image\.mdx:8: body: 图片文件不存在 \(expected public\/images\/missing\.jpg/ },
-  'bad-cover.mdx': { content: fm(ok('cover: /images/nope.png')), expect: /bad-cover\.mdx:6: cover: 图片文件不存在/ },
-  'bad-related.mdx': { content: fm(ok('related: [no-such-article]')), expect: /bad-related\.mdx:6: related: 相关稿件里的文章不存在/ },
-  'mdx-syntax.mdx': { content: fm(ok(), '第一段。\n\n第二段有 {未闭合的表达式。\n'), expect: /mdx-syntax\.mdx:10: body: MDX 语法错误/ },
+  'b/same-name.mdx': {
+    content: fm(ok()),
+    expect:
+      /b\/same-name\.mdx: file: 两篇文章的网址相同：\/articles\/same-name\/，另一篇是 .*a\/same-name\.mdx/,
+  },
+  'alias-page.mdx': {
+    content: fm(ok('aliases: [/notices/]')),
+    expect: /alias-page\.mdx:6: aliases: 旧网址与站内已有的页面相同.*found "\/notices\/"/,
+  },
+  'alias-one.mdx': {
+    content: fm(ok('aliases: [/content/2015-03/24/content_1.htm]')),
+    expect: null,
+  },
+  'alias-two.mdx': {
+    content: fm(ok('aliases: [/content/2015-03/24/content_1.htm]')),
+    expect: /alias-two\.mdx:6: aliases: 这个旧网址已经跳转到另一篇文章：.*alias-one\.mdx/,
+  },
+  'bad-link.mdx': {
+    content: fm(ok(), '第一段。\n\n见[另一篇](/articles/no-such-article/)。'),
+    expect:
+      /bad-link\.mdx:10: body: 链接指向的文章或页面不存在.*found "\/articles\/no-such-article\/"/,
+  },
+  'bad-image.mdx': {
+    content: fm(ok(), '![照片](/images/missing.jpg)'),
+    expect: /bad-image\.mdx:8: body: 图片文件不存在 \(expected public\/images\/missing\.jpg/,
+  },
+  'bad-cover.mdx': {
+    content: fm(ok('cover: /images/nope.png')),
+    expect: /bad-cover\.mdx:6: cover: 图片文件不存在/,
+  },
+  'bad-related.mdx': {
+    content: fm(ok('related: [no-such-article]')),
+    expect: /bad-related\.mdx:6: related: 相关稿件里的文章不存在/,
+  },
+  'mdx-syntax.mdx': {
+    content: fm(ok(), '第一段。\n\n第二段有 {未闭合的表达式。\n'),
+    expect: /mdx-syntax\.mdx:10: body: MDX 语法错误/,
+  },
 };
 
 /** A content folder with the real site data and every broken article above. */
@@ -54,6 +142,7 @@ export function writeBadContent(opts: { brokenData?: boolean } = {}): string {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-  if (opts.brokenData) writeFileSync(join(dir, 'data/notices.yaml'), '- title: 公告\n  date: 2015/03/24\n');
+  if (opts.brokenData)
+    writeFileSync(join(dir, 'data/notices.yaml'), '- title: 公告\n  date: 2015/03/24\n');
   return dir;
 }

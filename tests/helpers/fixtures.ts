@@ -23,7 +23,10 @@ export function assembleFixture(name: string, tag = name): { base: string; conte
  * Builds a fixture with `npm run build`'s script, into a temporary folder
  * outside the project (as a deploy might), unless `outDir` is given.
  */
-export function buildFixture(name: string, env?: Record<string, string>): BuildResult & { content: string } {
+export function buildFixture(
+  name: string,
+  env?: Record<string, string>,
+): BuildResult & { content: string } {
   const { content } = assembleFixture(name);
   return { ...buildSite({ content, ...(env ? { env } : {}) }), content };
 }

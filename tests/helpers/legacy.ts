@@ -35,12 +35,20 @@ export function readCapture(path = sharedCapturePath() ?? CAPTURE_COPY): Capture
   };
   const meta = at((l) => l.startsWith('2015年03月24日 来源'));
   const promo = at((l) => l.startsWith('中国非公企业党建由'), meta);
-  const title = lines.slice(0, meta).filter((l) => l.trim()).at(-1)!.trim();
-  const namesAfter = (heading: string) => lines[at((l) => l.trim() === heading) + 2]!.trim().split(/\s+/);
+  const title = lines
+    .slice(0, meta)
+    .filter((l) => l.trim())
+    .at(-1)!
+    .trim();
+  const namesAfter = (heading: string) =>
+    lines[at((l) => l.trim() === heading) + 2]!.trim().split(/\s+/);
   return {
     title,
     metaLine: lines[meta]!.trim(),
-    paragraphs: lines.slice(meta + 1, promo).map((l) => l.trim()).filter(Boolean),
+    paragraphs: lines
+      .slice(meta + 1, promo)
+      .map((l) => l.trim())
+      .filter(Boolean),
     alliance: namesAfter('两新网站联盟'),
     friendLinks: namesAfter('友情链接'),
     partners: namesAfter('战略合作'),

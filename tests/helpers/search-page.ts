@@ -11,9 +11,16 @@ export async function allResults(page: Page): Promise<{ status: string; urls: st
     if (!(await more.isVisible())) break;
     const before = await page.locator('.search-results li').count();
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length > n || document.querySelector<HTMLElement>('[data-search-more]')!.hidden, before);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.search-results li').length > n ||
+        document.querySelector<HTMLElement>('[data-search-more]')!.hidden,
+      before,
+    );
   }
   const status = (await page.textContent('[data-search-status]')) ?? '';
-  const urls = await page.$$eval('.search-results li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const urls = await page.$$eval('.search-results li h2 a', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
   return { status, urls };
 }

@@ -1,2 +1,8 @@
 /** Serve a built site for browser tests (see src/lib/serve/static-server.ts). */
-export { serveStatic, serveStatic as serve, type StaticServer, type StaticServer as Served, type ServeOptions } from '../../src/lib/serve/static-server';
+export {
+  serveStatic,
+  serveStatic as serve,
+  type StaticServer,
+  type StaticServer as Served,
+  type ServeOptions,
+} from '../../src/lib/serve/static-server';

@@ -7,26 +7,36 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The sample site, built once per test run by global-setup.ts. */
 export const SAMPLE_DIST = join(ROOT, '.test-output/sample');
 
-export interface BuildResult { status: number; output: string; outDir: string }
+export interface BuildResult {
+  status: number;
+  output: string;
+  outDir: string;
+}
 
 /**
  * Builds the portal with `npm run build`'s script, optionally from another
  * content folder, into `outDir`, with its own content-layer cache.
  */
-export function buildSite(opts: { content?: string; outDir?: string; env?: Record<string, string> } = {}): BuildResult {
+export function buildSite(
+  opts: { content?: string; outDir?: string; env?: Record<string, string> } = {},
+): BuildResult {
   const outDir = opts.outDir ?? join(mkdtempSync(join(tmpdir(), 'feigong-build-')), 'dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FEIGONG_CACHE_DIR: `${outDir}.cache`,
-      ...(opts.content ? { FEIGONG_CONTENT: opts.content } : {}),
-      ...opts.env,
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', outDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        FEIGONG_CACHE_DIR: `${outDir}.cache`,
+        ...(opts.content ? { FEIGONG_CONTENT: opts.content } : {}),
+        ...opts.env,
+      },
+      maxBuffer: 256 * 1024 * 1024,
     },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  );
   return { status: r.status ?? 1, output: `${r.stdout}\n${r.stderr}`, outDir };
 }
 

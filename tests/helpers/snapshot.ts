@@ -8,9 +8,17 @@ import { siteUrl } from '../../src/lib/urls';
 import { ROOT, SAMPLE_DIST } from './site';
 
 /** A snapshot of the sample site (packaging the already-built SAMPLE_DIST unless `build`). */
-export async function sampleSnapshot(opts: { wacz?: boolean; build?: boolean } = {}): Promise<SnapshotResult> {
+export async function sampleSnapshot(
+  opts: { wacz?: boolean; build?: boolean } = {},
+): Promise<SnapshotResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'feigong-snapshot-test-'));
-  return createSnapshot({ root: ROOT, outDir, origin: siteUrl(), from: opts.build ? undefined : SAMPLE_DIST, wacz: opts.wacz ?? false });
+  return createSnapshot({
+    root: ROOT,
+    outDir,
+    origin: siteUrl(),
+    from: opts.build ? undefined : SAMPLE_DIST,
+    wacz: opts.wacz ?? false,
+  });
 }
 
 /** Unpacks a zip into a fresh temporary folder; returns the folder. */

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { outputStats } from '../../src/lib/bench/output-stats';
 import { median, parsePhases } from '../../src/lib/bench/phases';
 import { treeMemory } from '../../src/lib/bench/proc-tree';
-import { formatTable, summarize, type BenchResult, type BuildRun } from '../../src/lib/bench/report';
+import {
+  formatTable,
+  summarize,
+  type BenchResult,
+  type BuildRun,
+} from '../../src/lib/bench/report';
 
 const LOG = [
   '19:26:44 [content] Syncing content',
@@ -28,7 +33,11 @@ describe('parsePhases', () => {
 
   it('measures each phase between its own markers', () => {
     expect(parsePhases(stamped, 14_000)).toEqual({
-      contentSync: 2000, bundle: 2000, render: 2000, afterRender: 5000, pagefind: 1000,
+      contentSync: 2000,
+      bundle: 2000,
+      render: 2000,
+      afterRender: 5000,
+      pagefind: 1000,
     });
   });
 
@@ -62,7 +71,12 @@ describe('outputStats', () => {
 
   it('counts pages, bytes and the average article', () => {
     const s = outputStats(site());
-    expect(s).toMatchObject({ pages: 3, articles: 2, avgArticleHtmlBytes: 200, bytes: 11 + 100 + 300 + 6 });
+    expect(s).toMatchObject({
+      pages: 3,
+      articles: 2,
+      avgArticleHtmlBytes: 200,
+      bytes: 11 + 100 + 300 + 6,
+    });
     expect(s.pagefindBytes).toBeUndefined();
   });
 
@@ -74,7 +88,8 @@ describe('outputStats', () => {
   });
 
   it('gives equal digests for equal output and different ones after any change', () => {
-    const a = site(), b = site();
+    const a = site(),
+      b = site();
     expect(outputStats(a).digest).toBe(outputStats(b).digest);
     writeFileSync(join(b, 'rss.xml'), '<rss />');
     expect(outputStats(a).digest).not.toBe(outputStats(b).digest);
@@ -98,10 +113,25 @@ describe('formatTable', () => {
     output: { pages, bytes: 2 ** 20, articles: 1000, avgArticleHtmlBytes: 20480, digest: 'd' },
   });
   const result: BenchResult = {
-    date: '2026-11-27T00:00:00Z', commit: 'abc1234', runs: 3, seed: 1,
-    machine: { cpus: 2, cpuModel: 'Test CPU', memGiB: 8, node: 'v20', os: 'linux', loadAvg: [0, 0, 0] },
+    date: '2026-11-27T00:00:00Z',
+    commit: 'abc1234',
+    runs: 3,
+    seed: 1,
+    machine: {
+      cpus: 2,
+      cpuModel: 'Test CPU',
+      memGiB: 8,
+      node: 'v20',
+      os: 'linux',
+      loadAvg: [0, 0, 0],
+    },
     sizes: [
-      { articles: 1000, cold: [run(30_000), run(10_000), run(20_000)], warm: run(4000), deterministic: true },
+      {
+        articles: 1000,
+        cold: [run(30_000), run(10_000), run(20_000)],
+        warm: run(4000),
+        deterministic: true,
+      },
       { articles: 2000, cold: [run(42_000, 2200)], deterministic: false },
     ],
     checkMs: 1500,

@@ -19,14 +19,18 @@ describe('npm run check on broken content', () => {
 
   for (const [name, { expect: message }] of Object.entries(BAD_ARTICLES)) {
     it(message ? `reports ${name} in its own words` : `accepts ${name}`, () => {
-      const lines = result.stderr.split('\n').filter((l) => l.includes(`/articles/${name}:`) || l.includes(`/articles/${name}: `));
+      const lines = result.stderr
+        .split('\n')
+        .filter((l) => l.includes(`/articles/${name}:`) || l.includes(`/articles/${name}: `));
       if (message) expect(result.stderr).toMatch(message);
       else expect(lines).toEqual([]);
     });
   }
 
   it('reports data files in the same run', () => {
-    expect(result.stderr).toMatch(/data\/notices\.yaml:2: date: 日期格式应为 2015-03-24 \(found "2015\/03\/24"\)/);
+    expect(result.stderr).toMatch(
+      /data\/notices\.yaml:2: date: 日期格式应为 2015-03-24 \(found "2015\/03\/24"\)/,
+    );
   });
 
   it('gives each broken file exactly one problem, all in path:line: field: form', () => {

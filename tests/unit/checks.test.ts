@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBudgets, checkHtml, checkLinks, resolveUrlPath, srcsetUrls } from '../../src/lib/checks';
+import {
+  checkBudgets,
+  checkHtml,
+  checkLinks,
+  resolveUrlPath,
+  srcsetUrls,
+} from '../../src/lib/checks';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -18,17 +24,25 @@ function site(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title></head><body>${body}</body></html>`;
 
 describe('checkLinks', () => {
   it('accepts a site whose links, assets, srcsets, fragments, feeds and redirects all resolve', () => {
     const dist = site({
-      'index.html': page('<main id="main"><a href="#main">跳到正文</a><a href="/articles/a/">A</a><a href="channel/x/2/">第 2 页</a><img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x" alt=""><a href="/rss.xml">RSS</a><a href="https://example.org/" rel="noopener noreferrer">外部</a></main>'),
-      'articles/a/index.html': page('<p id="fn-1">注</p><a href="/#main">首页</a><a href="/articles/a/#fn-1">注</a>'),
+      'index.html': page(
+        '<main id="main"><a href="#main">跳到正文</a><a href="/articles/a/">A</a><a href="channel/x/2/">第 2 页</a><img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x" alt=""><a href="/rss.xml">RSS</a><a href="https://example.org/" rel="noopener noreferrer">外部</a></main>',
+      ),
+      'articles/a/index.html': page(
+        '<p id="fn-1">注</p><a href="/#main">首页</a><a href="/articles/a/#fn-1">注</a>',
+      ),
       'channel/x/2/index.html': page('<a href="../../../articles/a/">A</a>'),
-      'old/path/index.html': '<!doctype html><meta http-equiv="refresh" content="0;url=/articles/a/"><title>跳转</title>',
-      'img/a.png': 'x', 'img/b.png': 'x',
-      'rss.xml': '<rss><channel><link>https://site.example/</link><item><link>https://site.example/articles/a/</link></item></channel></rss>',
+      'old/path/index.html':
+        '<!doctype html><meta http-equiv="refresh" content="0;url=/articles/a/"><title>跳转</title>',
+      'img/a.png': 'x',
+      'img/b.png': 'x',
+      'rss.xml':
+        '<rss><channel><link>https://site.example/</link><item><link>https://site.example/articles/a/</link></item></channel></rss>',
       'sitemap-0.xml': '<urlset><url><loc>https://site.example/channel/x/2/</loc></url></urlset>',
     });
     const r = checkLinks(dist, { origin: 'https://site.example' });
@@ -39,22 +53,30 @@ describe('checkLinks', () => {
 
   it('names the page and the target of each broken link', () => {
     const dist = site({
-      'index.html': page('<a href="/missing/">缺</a><img src="/img/none.png" alt=""><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt=""><a href="/#nowhere">锚</a><a href="http://other.example/">外</a><a href="javascript:alert(1)">坏</a>'),
+      'index.html': page(
+        '<a href="/missing/">缺</a><img src="/img/none.png" alt=""><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt=""><a href="/#nowhere">锚</a><a href="http://other.example/">外</a><a href="javascript:alert(1)">坏</a>',
+      ),
       'a.png': 'x',
-      'redirect/index.html': '<!doctype html><meta http-equiv="refresh" content="0;url=/gone/"><title>跳转</title>',
-      'rss.xml': '<rss><channel><item><link>https://site.example/articles/gone/</link></item></channel></rss>',
+      'redirect/index.html':
+        '<!doctype html><meta http-equiv="refresh" content="0;url=/gone/"><title>跳转</title>',
+      'rss.xml':
+        '<rss><channel><item><link>https://site.example/articles/gone/</link></item></channel></rss>',
     });
-    const msgs = checkLinks(dist, { origin: 'https://site.example' }).problems.map((p) => `${p.page} ${p.message}`);
-    expect(msgs).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\/index\.html .*<a href>.*\/missing\//),
-      expect.stringMatching(/^\/index\.html .*<img src>.*\/img\/none\.png/),
-      expect.stringMatching(/^\/index\.html .*<img srcset>.*\/b\.png/),
-      expect.stringMatching(/^\/index\.html .*#nowhere/),
-      expect.stringMatching(/^\/index\.html 外部链接缺少 rel.*other\.example/),
-      expect.stringMatching(/^\/index\.html .*javascript:/),
-      expect.stringMatching(/^\/redirect\/index\.html .*<meta refresh>.*\/gone\//),
-      expect.stringMatching(/^\/rss\.xml .*articles\/gone/),
-    ]));
+    const msgs = checkLinks(dist, { origin: 'https://site.example' }).problems.map(
+      (p) => `${p.page} ${p.message}`,
+    );
+    expect(msgs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/index\.html .*<a href>.*\/missing\//),
+        expect.stringMatching(/^\/index\.html .*<img src>.*\/img\/none\.png/),
+        expect.stringMatching(/^\/index\.html .*<img srcset>.*\/b\.png/),
+        expect.stringMatching(/^\/index\.html .*#nowhere/),
+        expect.stringMatching(/^\/index\.html 外部链接缺少 rel.*other\.example/),
+        expect.stringMatching(/^\/index\.html .*javascript:/),
+        expect.stringMatching(/^\/redirect\/index\.html .*<meta refresh>.*\/gone\//),
+        expect.stringMatching(/^\/rss\.xml .*articles\/gone/),
+      ]),
+    );
     expect(msgs).toHaveLength(8);
   });
 
@@ -78,7 +100,9 @@ describe('checkHtml', () => {
     const r = await checkHtml(dist);
     expect(r.pages).toBe(2);
     expect(r.problems.every((p) => p.page === '/bad/index.html')).toBe(true);
-    expect(r.problems.map((p) => p.message).join('\n')).toMatch(/wcag\/h37|element-required-attributes|no-implicit-close|close-order/);
+    expect(r.problems.map((p) => p.message).join('\n')).toMatch(
+      /wcag\/h37|element-required-attributes|no-implicit-close|close-order/,
+    );
   });
 });
 
@@ -87,16 +111,25 @@ describe('checkBudgets', () => {
     // Random bytes do not compress, so their gzip size is about their length.
     const random = (n: number) => randomBytes(n);
     const dist = site({
-      'articles/small/index.html': page('<link rel="stylesheet" href="/_astro/a.css"><script src="/js/r.js" defer></script><script type="application/ld+json">{"a":1}</script>'),
-      'articles/big/index.html': page(`<link rel="stylesheet" href="/_astro/a.css"><p>${random(30_000).toString('base64')}</p>`),
+      'articles/small/index.html': page(
+        '<link rel="stylesheet" href="/_astro/a.css"><script src="/js/r.js" defer></script><script type="application/ld+json">{"a":1}</script>',
+      ),
+      'articles/big/index.html': page(
+        `<link rel="stylesheet" href="/_astro/a.css"><p>${random(30_000).toString('base64')}</p>`,
+      ),
       'index.html': page('<script type="module" src="/_astro/app.js"></script>'),
       '_astro/a.css': 'body{color:red}',
       '_astro/app.js': random(4000),
       'js/r.js': 'console.log(1)',
     });
     const r = checkBudgets(dist);
-    expect(r.problems.map((p) => p.page).sort()).toEqual(['/articles/big/index.html', '/index.html']);
-    expect(r.problems.find((p) => p.page === '/articles/big/index.html')!.message).toMatch(/HTML\+CSS 为 [\d.]+ KB gzip/);
+    expect(r.problems.map((p) => p.page).sort()).toEqual([
+      '/articles/big/index.html',
+      '/index.html',
+    ]);
+    expect(r.problems.find((p) => p.page === '/articles/big/index.html')!.message).toMatch(
+      /HTML\+CSS 为 [\d.]+ KB gzip/,
+    );
     const small = r.weights.find((w) => w.page === '/articles/small/index.html')!;
     expect(small.cssGzip).toBeGreaterThan(0);
     expect(small.jsGzip).toBeGreaterThan(0);

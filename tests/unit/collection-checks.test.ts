@@ -6,7 +6,11 @@ import { article } from '../helpers/articles';
 
 describe('duplicateUrlProblems', () => {
   it('names both files that claim one URL', () => {
-    const problems = duplicateUrlProblems(['content/articles/2015/kaihua.mdx', 'content/articles/other.mdx', 'content/articles/2016/kaihua.mdx']);
+    const problems = duplicateUrlProblems([
+      'content/articles/2015/kaihua.mdx',
+      'content/articles/other.mdx',
+      'content/articles/2016/kaihua.mdx',
+    ]);
     expect(problems).toHaveLength(1);
     const [p] = problems;
     expect(p!.file).toBe('content/articles/2016/kaihua.mdx');
@@ -24,9 +28,24 @@ describe('duplicateUrlProblems', () => {
 });
 
 describe('collectionProblems', () => {
-  const parsed = (id: string, related: string[] = []): ParsedArticle => ({ slug: id, data: article(id, { related }).data, body: '正文', bodyLine: 6, keyLines: { related: 5 } });
+  const parsed = (id: string, related: string[] = []): ParsedArticle => ({
+    slug: id,
+    data: article(id, { related }).data,
+    body: '正文',
+    bodyLine: 6,
+    keyLines: { related: 5 },
+  });
   it('reports `related` ids that are not articles', () => {
-    const problems = collectionProblems([parsed('a', ['b', 'nope']), parsed('b')], siteIndex(['a', 'b'], ['jiceng']));
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/articles/a.mdx', field: 'related', found: '"nope"' })]);
+    const problems = collectionProblems(
+      [parsed('a', ['b', 'nope']), parsed('b')],
+      siteIndex(['a', 'b'], ['jiceng']),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/articles/a.mdx',
+        field: 'related',
+        found: '"nope"',
+      }),
+    ]);
   });
 });

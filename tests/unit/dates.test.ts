@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, isoDay, isoShanghai, parseContentDate, yearOf } from '../../src/lib/dates';
+import {
+  formatChineseDate,
+  isoDay,
+  isoShanghai,
+  parseContentDate,
+  yearOf,
+} from '../../src/lib/dates';
 
 const at = (s: string) => {
   const r = parseContentDate(s);

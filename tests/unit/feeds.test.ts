@@ -7,7 +7,13 @@ const channelName = (id: string) => names[id]!;
 
 describe('feedItems', () => {
   it('maps articles to RSS items with absolute links and content dates', () => {
-    const a = article('kaihua', { title: '开化', date: '2015-03-24', tags: ['党群共建'], summary: '', excerpt: '近年来……' });
+    const a = article('kaihua', {
+      title: '开化',
+      date: '2015-03-24',
+      tags: ['党群共建'],
+      summary: '',
+      excerpt: '近年来……',
+    });
     const [item] = feedItems([a], channelName, 'https://example.org');
     expect(item).toEqual({
       title: '开化',
@@ -18,7 +24,11 @@ describe('feedItems', () => {
     });
   });
   it('prefers the summary, and names an author only when there is one', () => {
-    const [item] = feedItems([article('b', { summary: '编者摘要', excerpt: '正文开头', author: '王明', channel: 'anli' })], channelName, 'https://example.org');
+    const [item] = feedItems(
+      [article('b', { summary: '编者摘要', excerpt: '正文开头', author: '王明', channel: 'anli' })],
+      channelName,
+      'https://example.org',
+    );
     expect(item!.description).toBe('编者摘要');
     expect(item!.author).toBe('王明');
     expect(item!.categories).toEqual(['案例']);

@@ -1,26 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IMMUTABLE, REVALIDATE, cacheRules, codeElements, contentSecurityPolicy, headersFor, inlineHashes, parseHeaders, renderHeaders, securityHeaders, sha256,
+  IMMUTABLE,
+  REVALIDATE,
+  cacheRules,
+  codeElements,
+  contentSecurityPolicy,
+  headersFor,
+  inlineHashes,
+  parseHeaders,
+  renderHeaders,
+  securityHeaders,
+  sha256,
 } from '../../src/lib/headers';
 import { belowMinimum, median, medianScores } from '../../src/lib/checks/scores';
 
 const top = [
-  { name: '_astro', dir: true }, { name: 'articles', dir: true }, { name: 'index.html', dir: false },
-  { name: 'rss.xml', dir: false }, { name: 'pagefind', dir: true }, { name: 'sitemap-index.xml', dir: false },
+  { name: '_astro', dir: true },
+  { name: 'articles', dir: true },
+  { name: 'index.html', dir: false },
+  { name: 'rss.xml', dir: false },
+  { name: 'pagefind', dir: true },
+  { name: 'sitemap-index.xml', dir: false },
 ];
 const pagefind = [
-  { name: 'fragment', dir: true }, { name: 'index', dir: true }, { name: 'filter', dir: true },
-  { name: 'pagefind.js', dir: false }, { name: 'pagefind-entry.json', dir: false },
-  { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false }, { name: 'wasm.zh-cn.pagefind', dir: false },
+  { name: 'fragment', dir: true },
+  { name: 'index', dir: true },
+  { name: 'filter', dir: true },
+  { name: 'pagefind.js', dir: false },
+  { name: 'pagefind-entry.json', dir: false },
+  { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false },
+  { name: 'wasm.zh-cn.pagefind', dir: false },
   { name: 'shards.json', dir: false },
-  { name: 's1', dir: true, children: [
-    { name: 'fragment', dir: true }, { name: 'index', dir: true }, { name: 'filter', dir: true },
-    { name: 'pagefind-entry.json', dir: false }, { name: 'pagefind.zz_9f8e.pf_meta', dir: false },
-  ] },
+  {
+    name: 's1',
+    dir: true,
+    children: [
+      { name: 'fragment', dir: true },
+      { name: 'index', dir: true },
+      { name: 'filter', dir: true },
+      { name: 'pagefind-entry.json', dir: false },
+      { name: 'pagefind.zz_9f8e.pf_meta', dir: false },
+    ],
+  },
 ];
 
 describe('cache rules', () => {
-  const rules = [{ path: '/*', headers: securityHeaders(contentSecurityPolicy()) }, ...cacheRules(top, pagefind)];
+  const rules = [
+    { path: '/*', headers: securityHeaders(contentSecurityPolicy()) },
+    ...cacheRules(top, pagefind),
+  ];
   const cc = (path: string) => headersFor(rules, path)['Cache-Control'];
 
   it('makes hashed assets immutable and HTML, feeds, sitemap and Pagefind entry files revalidate', () => {
@@ -32,13 +60,34 @@ describe('cache rules', () => {
     expect(cc('/pagefind/s1/index/zz_abc.pf_index')).toBe(IMMUTABLE);
     expect(cc('/pagefind/s1/fragment/zz_abc.pf_fragment')).toBe(IMMUTABLE);
     expect(cc('/pagefind/s1/pagefind.zz_9f8e.pf_meta')).toBe(IMMUTABLE);
-    for (const p of ['/', '/index.html', '/articles/x/', '/rss.xml', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.zh-cn.pagefind', '/pagefind/shards.json', '/pagefind/s1/pagefind-entry.json']) {
+    for (const p of [
+      '/',
+      '/index.html',
+      '/articles/x/',
+      '/rss.xml',
+      '/sitemap-index.xml',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/wasm.zh-cn.pagefind',
+      '/pagefind/shards.json',
+      '/pagefind/s1/pagefind-entry.json',
+    ]) {
       expect(cc(p), p).toBe(REVALIDATE);
     }
   });
 
   it('never lets two rules set Cache-Control for one path (Cloudflare would join them)', () => {
-    const paths = ['/', '/index.html', '/_astro/a.css', '/articles/x/', '/pagefind/pagefind.js', '/pagefind/fragment/a', '/rss.xml', '/pagefind/s1/index/a', '/pagefind/s1/pagefind-entry.json'];
+    const paths = [
+      '/',
+      '/index.html',
+      '/_astro/a.css',
+      '/articles/x/',
+      '/pagefind/pagefind.js',
+      '/pagefind/fragment/a',
+      '/rss.xml',
+      '/pagefind/s1/index/a',
+      '/pagefind/s1/pagefind-entry.json',
+    ];
     for (const path of paths) {
       const setting = rules.filter((r) => headersFor([r], path)['Cache-Control'] !== undefined);
       expect(setting.length, path).toBe(1);
@@ -51,7 +100,14 @@ describe('cache rules', () => {
 
   it('gives every path the security headers', () => {
     const h = headersFor(rules, '/articles/x/');
-    expect(Object.keys(h)).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy']));
+    expect(Object.keys(h)).toEqual(
+      expect.arrayContaining([
+        'Content-Security-Policy',
+        'X-Content-Type-Options',
+        'Referrer-Policy',
+        'Permissions-Policy',
+      ]),
+    );
   });
 });
 
@@ -66,11 +122,18 @@ describe('CSP', () => {
   });
 
   it('hashes inline scripts and styles but not JSON-LD or external scripts', () => {
-    const html = '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
-    expect(inlineHashes(html)).toEqual({ scripts: [sha256('var a = 1;')], styles: [sha256('p{color:red}')] });
+    const html =
+      '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
+    expect(inlineHashes(html)).toEqual({
+      scripts: [sha256('var a = 1;')],
+      styles: [sha256('p{color:red}')],
+    });
     // Only the code elements are read, exactly as a full parse would see them.
     const page = `<!doctype html><html><head><title>a</title>${html}<!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p><SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style></body></html>`;
-    expect(inlineHashes(page)).toEqual({ scripts: [sha256('var a = 1;'), sha256('let b = "</sc" + "ript>";')], styles: [sha256('p{color:red}'), sha256('a{b:c}')] });
+    expect(inlineHashes(page)).toEqual({
+      scripts: [sha256('var a = 1;'), sha256('let b = "</sc" + "ript>";')],
+      styles: [sha256('p{color:red}'), sha256('a{b:c}')],
+    });
     expect(codeElements(page)).not.toContain('<p>');
     // CSP wants base64 of the raw SHA-256 digest (not hex), prefixed with the algorithm.
     expect(sha256('alert(1)')).toBe('sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=');

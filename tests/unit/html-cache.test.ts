@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasCachedHtml, htmlCacheDir, pruneHtmlCache, readCachedHtml, writeCachedHtml } from '../../src/lib/content/html-cache';
+import {
+  hasCachedHtml,
+  htmlCacheDir,
+  pruneHtmlCache,
+  readCachedHtml,
+  writeCachedHtml,
+} from '../../src/lib/content/html-cache';
 import { buildCacheDir } from '../../src/lib/content/paths';
 
 describe('html cache', () => {

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
@@ -17,7 +25,10 @@ const LEGACY_ARTICLE = 'content/articles/2015/kaihua-dangqun-gongjian-sanwu-mosh
 const HTML = join(ROOT, 'tests/fixtures/import/old-site-article.htm');
 const ctx = {
   ...articleContext(join(ROOT, 'content/data')),
-  channels: loadDataFile('channels', join(ROOT, 'content/data')).map((c) => ({ id: c.id, name: c.data.name })),
+  channels: loadDataFile('channels', join(ROOT, 'content/data')).map((c) => ({
+    id: c.id,
+    name: c.data.name,
+  })),
 };
 
 let dir: string;
@@ -29,18 +40,30 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const files = () => readdirSync(articles, { recursive: true }).map(String).filter((f) => f.endsWith('.mdx')).sort();
+const files = () =>
+  readdirSync(articles, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 const bodyOf = (text: string) => text.slice(text.indexOf('\n---\n', 4) + 5);
-const only = (o: ImportOutcome[]) => { expect(o).toHaveLength(1); return o[0]!; };
+const only = (o: ImportOutcome[]) => {
+  expect(o).toHaveLength(1);
+  return o[0]!;
+};
 
 describe('importing the legacy text capture', () => {
   it('produces exactly the committed legacy article (re-import leaves it unchanged)', () => {
     mkdirSync(join(articles, '2015'));
-    cpSync(join(ROOT, LEGACY_ARTICLE), join(articles, '2015/kaihua-dangqun-gongjian-sanwu-moshi.mdx'));
+    cpSync(
+      join(ROOT, LEGACY_ARTICLE),
+      join(articles, '2015/kaihua-dangqun-gongjian-sanwu-moshi.mdx'),
+    );
     const o = only(importPages([LEGACY], articles, ctx));
     expect(o.status).toBe('unchanged');
     expect(files()).toEqual(['2015/kaihua-dangqun-gongjian-sanwu-moshi.mdx']);
-    expect(readFileSync(join(articles, '2015/kaihua-dangqun-gongjian-sanwu-moshi.mdx'), 'utf8')).toBe(readFileSync(join(ROOT, LEGACY_ARTICLE), 'utf8'));
+    expect(
+      readFileSync(join(articles, '2015/kaihua-dangqun-gongjian-sanwu-moshi.mdx'), 'utf8'),
+    ).toBe(readFileSync(join(ROOT, LEGACY_ARTICLE), 'utf8'));
   });
 
   it('into an empty folder, finds every field and keeps the body, dropping promos and link lists', () => {
@@ -48,13 +71,25 @@ describe('importing the legacy text capture', () => {
     expect(files()).toEqual([expect.stringMatching(/^2015\/20150324-[0-9a-f]{8}\.mdx$/)]);
     const text = readFileSync(join(articles, files()[0]!), 'utf8');
     expect(text).toContain('title: "开化:探索党群共建“三五模式”激发两新组织党建工作“十足活力”"');
-    expect(text).toMatch(/\ndate: 2015-03-24\nsource: 中国非公企业党建网\nauthor: ""\neditor: 付文\nchannel: jiceng\n/);
+    expect(text).toMatch(
+      /\ndate: 2015-03-24\nsource: 中国非公企业党建网\nauthor: ""\neditor: 付文\nchannel: jiceng\n/,
+    );
     expect(bodyOf(text)).toBe(bodyOf(readFileSync(join(ROOT, LEGACY_ARTICLE), 'utf8')));
     const paragraphs = bodyOf(text).trim().split('\n\n');
     expect(paragraphs).toHaveLength(4);
     expect(paragraphs.slice(1).map((p) => p.slice(0, 2))).toEqual(['第一', '第二', '第三']);
     for (const m of '①②③④⑤') expect(paragraphs[1]).toContain(m);
-    for (const gone of ['DangJianFeiGQ', '相关稿件', '杂志征订', '友情链接', '人民网', '红豆集团', '您当前的位置', '超威杯']) expect(text).not.toContain(gone);
+    for (const gone of [
+      'DangJianFeiGQ',
+      '相关稿件',
+      '杂志征订',
+      '友情链接',
+      '人民网',
+      '红豆集团',
+      '您当前的位置',
+      '超威杯',
+    ])
+      expect(text).not.toContain(gone);
   });
 });
 
@@ -62,10 +97,23 @@ describe('importing a saved HTML page of the old site (GB2312)', () => {
   it('reads the fields, the channel from the breadcrumb and the old URL', () => {
     expect(only(importPages([HTML], articles, ctx)).status).toBe('created');
     const text = readFileSync(join(articles, files()[0]!), 'utf8');
-    expect(text).toMatch(/^---\ntitle: "宁波：“红色引擎”驱动非公企业发展"\ndate: 2015-04-08\nsource: 宁波日报\nauthor: 王明\neditor: 付文\nchannel: anli\naliases:\n {2}- \/content\/2015-04\/08\/content_4521\.htm\n---\n/);
+    expect(text).toMatch(
+      /^---\ntitle: "宁波：“红色引擎”驱动非公企业发展"\ndate: 2015-04-08\nsource: 宁波日报\nauthor: 王明\neditor: 付文\nchannel: anli\naliases:\n {2}- \/content\/2015-04\/08\/content_4521\.htm\n---\n/,
+    );
     const body = bodyOf(text);
     expect(body.trim().split('\n\n')).toHaveLength(4);
-    for (const gone of ['首页', '广告', '不是正文', '打印本页', 'DangJianFeiGQ', '相关稿件', '人民网', '版权所有', '超威杯']) expect(body).not.toContain(gone);
+    for (const gone of [
+      '首页',
+      '广告',
+      '不是正文',
+      '打印本页',
+      'DangJianFeiGQ',
+      '相关稿件',
+      '人民网',
+      '版权所有',
+      '超威杯',
+    ])
+      expect(body).not.toContain(gone);
     expect(body).toContain('推行“\\{三会一课\\}”清单管理，党员人数 \\<50 人');
   });
 
@@ -74,7 +122,12 @@ describe('importing a saved HTML page of the old site (GB2312)', () => {
     const [name] = files();
     const path = join(articles, name!);
     // An editor retitles the article and tags it; the old URL still finds it.
-    writeFileSync(path, readFileSync(path, 'utf8').replace('title: "宁波：', 'title: "宁波市：').replace('channel: anli\n', 'channel: anli\ntags: [红色引擎]\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('title: "宁波：', 'title: "宁波市：')
+        .replace('channel: anli\n', 'channel: anli\ntags: [红色引擎]\n'),
+    );
     const o = only(importPages([HTML], articles, ctx));
     expect(o.status).toBe('updated');
     expect(files()).toEqual([name]);
@@ -88,12 +141,23 @@ describe('importing a saved HTML page of the old site (GB2312)', () => {
 describe('escaping for MDX', () => {
   const processor = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
   const textOf = (node: { type: string; value?: string; children?: unknown[] }): string =>
-    node.type === 'text' ? node.value ?? '' : (node.children ?? []).map((c) => textOf(c as never)).join('');
+    node.type === 'text'
+      ? (node.value ?? '')
+      : (node.children ?? []).map((c) => textOf(c as never)).join('');
   const samples = [
     '党员人数 <50 人，{三会一课} 与 </p> 标签',
-    '# 不是标题', '- 不是列表', '+ 也不是', '1. 不是编号', '2) 也不是', '> 不是引用', '=== 不是标题线',
-    '*强调* _下划线_ `代码` ~~删除~~ [链接](http://x) ![图](a.png)', 'A&amp;B &copy; 与 \\ 反斜杠 | 竖线 |',
-    'import x from "y"', 'export const a = 1', '<script>alert(1)</script>',
+    '# 不是标题',
+    '- 不是列表',
+    '+ 也不是',
+    '1. 不是编号',
+    '2) 也不是',
+    '> 不是引用',
+    '=== 不是标题线',
+    '*强调* _下划线_ `代码` ~~删除~~ [链接](http://x) ![图](a.png)',
+    'A&amp;B &copy; 与 \\ 反斜杠 | 竖线 |',
+    'import x from "y"',
+    'export const a = 1',
+    '<script>alert(1)</script>',
   ];
   for (const s of samples) {
     it(`renders ${JSON.stringify(s)} exactly`, () => {
@@ -109,14 +173,36 @@ describe('pages that cannot be imported', () => {
   const cases: Record<string, { content: string | Buffer; reason: RegExp }> = {
     'empty.txt': { content: '', reason: /文件是空的/ },
     'not-a-page.txt': { content: '随便一段文字\n', reason: /找不到面包屑导航/ },
-    'unknown-channel.txt': { content: legacy.replace('基层点睛', '不存在的栏目'), reason: /面包屑里没有已知的频道（找到：非公企业党建 > 不存在的栏目/ },
-    'no-date.txt': { content: legacy.replace('2015年03月24日 来源', '来源'), reason: /找不到“2015年03月24日 来源/ },
-    'feb-30.txt': { content: legacy.replace('2015年03月24日', '2015年02月30日'), reason: /日期不存在：2015年02月30日/ },
-    'no-title.txt': { content: legacy.replace(/\n开化:探索[^\n]*\n/, '\n'), reason: /日期行前面没有标题/ },
+    'unknown-channel.txt': {
+      content: legacy.replace('基层点睛', '不存在的栏目'),
+      reason: /面包屑里没有已知的频道（找到：非公企业党建 > 不存在的栏目/,
+    },
+    'no-date.txt': {
+      content: legacy.replace('2015年03月24日 来源', '来源'),
+      reason: /找不到“2015年03月24日 来源/,
+    },
+    'feb-30.txt': {
+      content: legacy.replace('2015年03月24日', '2015年02月30日'),
+      reason: /日期不存在：2015年02月30日/,
+    },
+    'no-title.txt': {
+      content: legacy.replace(/\n开化:探索[^\n]*\n/, '\n'),
+      reason: /日期行前面没有标题/,
+    },
     'no-body.txt': { content: legacy.replace(/\n {2}[^\n]+/g, ''), reason: /日期行后面没有正文/ },
-    'script-title.txt': { content: legacy.replace('开化:探索', '<script>alert(1)</script>开化:探索'), reason: /导入结果不合格：.*title: 标题不能包含 HTML 标签或脚本/ },
-    'binary.txt': { content: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0xff, 0x30, 0x80]), reason: /文件编码无法识别/ },
-    'empty.html': { content: '<!doctype html><html><head><title>x</title></head><body><div>首页</div></body></html>', reason: /找不到面包屑导航/ },
+    'script-title.txt': {
+      content: legacy.replace('开化:探索', '<script>alert(1)</script>开化:探索'),
+      reason: /导入结果不合格：.*title: 标题不能包含 HTML 标签或脚本/,
+    },
+    'binary.txt': {
+      content: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0xff, 0x30, 0x80]),
+      reason: /文件编码无法识别/,
+    },
+    'empty.html': {
+      content:
+        '<!doctype html><html><head><title>x</title></head><body><div>首页</div></body></html>',
+      reason: /找不到面包屑导航/,
+    },
   };
 
   it('skips each with its reason, imports the rest, and the CLI exits 1 without a stack trace', () => {
@@ -129,7 +215,10 @@ describe('pages that cannot be imported', () => {
       const o = outcomes.find((x) => x.source.endsWith(`/${name}`));
       expect(o, name).toMatchObject({ status: 'skipped', reason: expect.stringMatching(c.reason) });
     }
-    expect(outcomes.find((x) => x.source.endsWith('missing.txt'))).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/无法读取文件（ENOENT）/) });
+    expect(outcomes.find((x) => x.source.endsWith('missing.txt'))).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/无法读取文件（ENOENT）/),
+    });
     expect(outcomes.find((x) => x.source.endsWith('zz-good.txt'))?.status).toBe('created');
     expect(files()).toHaveLength(1);
 

@@ -17,30 +17,57 @@ describe('hasSmartypantsCandidate', () => {
     expect(hasSmartypantsCandidate(para('“三五模式”，占 41.5%。', '第一,坚持—融入…'))).toBe(false);
   });
 
-  it.each(['"quoted"', "it's", '``quote\'\'', 'a -- b', 'wait...', 'wait . . .'])('is true for %s', (s) => {
-    expect(hasSmartypantsCandidate(para('正文', s))).toBe(true);
-  });
+  it.each(['"quoted"', "it's", "``quote''", 'a -- b', 'wait...', 'wait . . .'])(
+    'is true for %s',
+    (s) => {
+      expect(hasSmartypantsCandidate(para('正文', s))).toBe(true);
+    },
+  );
 
   it('ignores code, which SmartyPants leaves alone', () => {
-    expect(hasSmartypantsCandidate({ type: 'root', children: [{ type: 'inlineCode', value: '"x"' }] })).toBe(false);
+    expect(
+      hasSmartypantsCandidate({ type: 'root', children: [{ type: 'inlineCode', value: '"x"' }] }),
+    ).toBe(false);
   });
 });
 
 describe('rehypeTablesLikeMdx', () => {
   it('turns align into a text-align style and drops whitespace between rows and cells', () => {
-    const cell = { type: 'element', tagName: 'td', properties: { align: 'right' }, children: [{ type: 'text', value: ' 45 ' }] };
+    const cell = {
+      type: 'element',
+      tagName: 'td',
+      properties: { align: 'right' },
+      children: [{ type: 'text', value: ' 45 ' }],
+    };
     const tree = {
       type: 'root',
-      children: [{
-        type: 'element', tagName: 'table', properties: {},
-        children: [{ type: 'text', value: '\n' }, { type: 'element', tagName: 'tr', properties: {}, children: [{ type: 'text', value: '\n' }, cell] }],
-      }],
+      children: [
+        {
+          type: 'element',
+          tagName: 'table',
+          properties: {},
+          children: [
+            { type: 'text', value: '\n' },
+            {
+              type: 'element',
+              tagName: 'tr',
+              properties: {},
+              children: [{ type: 'text', value: '\n' }, cell],
+            },
+          ],
+        },
+      ],
     };
     rehypeTablesLikeMdx()(tree);
     const table = tree.children[0]!;
     expect(table.children).toHaveLength(1);
     expect((table.children[0] as { children: unknown[] }).children).toEqual([
-      { type: 'element', tagName: 'td', properties: { style: 'text-align:right' }, children: [{ type: 'text', value: ' 45 ' }] },
+      {
+        type: 'element',
+        tagName: 'td',
+        properties: { style: 'text-align:right' },
+        children: [{ type: 'text', value: ' 45 ' }],
+      },
     ]);
   });
 });
@@ -63,11 +90,14 @@ describe('qrSvg', () => {
   it('uses codes a previous build left in the file, skips other versions and a torn last line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'feigong-qr-'));
     const file = join(dir, 'qr.jsonl');
-    writeFileSync(file, [
-      JSON.stringify([QR_CACHE_KEY, 'https://a.example/', '<svg>cached</svg>']),
-      JSON.stringify(['qrcode-0.0.0', 'https://b.example/', '<svg>old</svg>']),
-      '["torn',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify([QR_CACHE_KEY, 'https://a.example/', '<svg>cached</svg>']),
+        JSON.stringify(['qrcode-0.0.0', 'https://b.example/', '<svg>old</svg>']),
+        '["torn',
+      ].join('\n'),
+    );
     expect(await qrSvg('https://a.example/', file)).toBe('<svg>cached</svg>');
     expect(await qrSvg('https://b.example/', file)).toMatch(/^<svg xmlns/);
     rmSync(dir, { recursive: true });

@@ -4,7 +4,9 @@ import { needsMdx, plainExcerpt } from '../../src/lib/content/mdx-detect';
 describe('needsMdx', () => {
   it('keeps prose, lists, tables and footnotes on the Markdown path', () => {
     expect(needsMdx('近年来,开化县委……\n\n第一,坚持五融入。①融入队伍建设。')).toBe(false);
-    expect(needsMdx('| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n- 一\n- 二\n\n正文[^1]\n\n[^1]: 注释')).toBe(false);
+    expect(
+      needsMdx('| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n- 一\n- 二\n\n正文[^1]\n\n[^1]: 注释'),
+    ).toBe(false);
     expect(needsMdx('代码 `a < b` 和\n\n```\n{x}\n```\n')).toBe(false);
     expect(needsMdx('转义 \\{ 字符')).toBe(false);
   });

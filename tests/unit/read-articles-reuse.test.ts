@@ -6,11 +6,13 @@ import { articleContext } from '../../src/lib/content/article-context';
 import { readArticles, type ReuseParsed } from '../../src/lib/content/read-articles';
 
 const ctx = articleContext();
-const good = (title: string) => `---\ntitle: ${title}\ndate: 2020-01-02\neditor: 测试\nchannel: jiceng\n---\n\n正文。\n`;
+const good = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2020-01-02\neditor: 测试\nchannel: jiceng\n---\n\n正文。\n`;
 
 function files() {
   const dir = mkdtempSync(join(tmpdir(), 'feigong-reuse-'));
-  const a = join(dir, 'a.mdx'), b = join(dir, 'b.mdx');
+  const a = join(dir, 'a.mdx'),
+    b = join(dir, 'b.mdx');
   writeFileSync(a, good('甲'));
   writeFileSync(b, '---\ntitle: 乙\n---\n\n正文\n'); // no channel, no date: invalid
   return [a, b];
@@ -29,7 +31,9 @@ describe('readArticles with reuse', () => {
     const seen: string[] = [];
     const reuse: ReuseParsed = (file, bytes) => {
       seen.push(`${file}:${bytes.length}`);
-      return file.endsWith('b.mdx') ? { ...previous, slug: 'b', data: { ...previous.data, file } } : undefined;
+      return file.endsWith('b.mdx')
+        ? { ...previous, slug: 'b', data: { ...previous.data, file } }
+        : undefined;
     };
     const { articles, problems } = readArticles(ctx, [a!, b!], reuse);
     expect(seen).toHaveLength(2);

@@ -24,7 +24,9 @@ function check(frontmatter: string, body = '正文。\n', file = 'content/articl
   return parseArticle(file, new TextEncoder().encode(src), ctx);
 }
 const yaml = (o: Record<string, unknown>) =>
-  Object.entries(o).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  Object.entries(o)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
 const only = (problems: Problem[], field: string) => {
   const mine = problems.filter((p) => p.field === field);
   expect(mine, JSON.stringify(problems)).toHaveLength(1);
@@ -36,15 +38,31 @@ describe('article frontmatter: good', () => {
     const { article, problems } = check(yaml(GOOD));
     expect(problems).toEqual([]);
     expect(article!.slug).toBe('test-article');
-    expect(article!.data).toMatchObject({ title: GOOD.title, source: GOOD.source, author: '', editor: '付文', channel: 'jiceng', draft: false, tags: [], related: [], aliases: [] });
+    expect(article!.data).toMatchObject({
+      title: GOOD.title,
+      source: GOOD.source,
+      author: '',
+      editor: '付文',
+      channel: 'jiceng',
+      draft: false,
+      tags: [],
+      related: [],
+      aliases: [],
+    });
     // Midnight in Beijing is 16:00 UTC the day before.
     expect(article!.data.date.toISOString()).toBe('2015-03-23T16:00:00.000Z');
   });
 
   it('accepts a time with +08:00 and a time without zone as Beijing time', () => {
-    const a = articleSchema(ctx.channelIds, ctx.defaultSource).parse({ ...GOOD, date: '2015-03-24T09:30:00+08:00' });
+    const a = articleSchema(ctx.channelIds, ctx.defaultSource).parse({
+      ...GOOD,
+      date: '2015-03-24T09:30:00+08:00',
+    });
     expect(a.date.toISOString()).toBe('2015-03-24T01:30:00.000Z');
-    const b = articleSchema(ctx.channelIds, ctx.defaultSource).parse({ ...GOOD, date: '2015-03-24 09:30' });
+    const b = articleSchema(ctx.channelIds, ctx.defaultSource).parse({
+      ...GOOD,
+      date: '2015-03-24 09:30',
+    });
     expect(b.date.getTime()).toBe(a.date.getTime());
   });
 
@@ -64,9 +82,18 @@ describe('article frontmatter: good', () => {
   });
 
   it('reads optional lists, draft and summary', () => {
-    const { article, problems } = check(`${yaml(GOOD)}\ntags: [党群共建, 两新组织]\nrelated: [sample-anli-01]\ndraft: true\nsummary: 摘要\naliases: [/content/2015-03/24/content_1.htm]`);
+    const { article, problems } = check(
+      `${yaml(GOOD)}\ntags: [党群共建, 两新组织]\nrelated: [sample-anli-01]\ndraft: true\nsummary: 摘要\naliases: [/content/2015-03/24/content_1.htm]`,
+    );
     expect(problems).toEqual([]);
-    expect(article!.data).toMatchObject({ tags: ['党群共建', '两新组织'], related: ['sample-anli-01'], draft: true, summary: '摘要', excerpt: '摘要', aliases: ['/content/2015-03/24/content_1.htm'] });
+    expect(article!.data).toMatchObject({
+      tags: ['党群共建', '两新组织'],
+      related: ['sample-anli-01'],
+      draft: true,
+      summary: '摘要',
+      excerpt: '摘要',
+      aliases: ['/content/2015-03/24/content_1.htm'],
+    });
   });
 });
 
@@ -76,7 +103,9 @@ describe('article frontmatter: each field says what is wrong', () => {
     const missing = only(check(yaml(rest)).problems, 'title');
     expect(missing.message).toBe('缺少标题');
     expect(missing.found).toBe('（缺失）');
-    expect(only(check(yaml({ ...GOOD, title: '   ' })).problems, 'title').message).toBe('标题不能为空');
+    expect(only(check(yaml({ ...GOOD, title: '   ' })).problems, 'title').message).toBe(
+      '标题不能为空',
+    );
     const html = only(check(yaml({ ...GOOD, title: '<script>x</script>标题' })).problems, 'title');
     expect(html.message).toContain('HTML');
     expect(html.found).toContain('<script>');
@@ -87,9 +116,15 @@ describe('article frontmatter: each field says what is wrong', () => {
     expect(p.message).toBe('这一天不存在');
     expect(p.found).toBe('"2015-02-30"');
     expect(p.line).toBe(3);
-    expect(formatProblem(p)).toBe('content/articles/test-article.mdx:3: date: 这一天不存在 (expected 2015-03-24 或 2015-03-24T09:30:00+08:00, found "2015-02-30")');
-    expect(only(check(yaml({ ...GOOD, date: '2015-13-01' })).problems, 'date').message).toBe('这一天不存在');
-    expect(only(check(yaml({ ...GOOD, date: '2015-03-24T25:00:00+08:00' })).problems, 'date').message).toBe('这一天不存在');
+    expect(formatProblem(p)).toBe(
+      'content/articles/test-article.mdx:3: date: 这一天不存在 (expected 2015-03-24 或 2015-03-24T09:30:00+08:00, found "2015-02-30")',
+    );
+    expect(only(check(yaml({ ...GOOD, date: '2015-13-01' })).problems, 'date').message).toBe(
+      '这一天不存在',
+    );
+    expect(
+      only(check(yaml({ ...GOOD, date: '2015-03-24T25:00:00+08:00' })).problems, 'date').message,
+    ).toBe('这一天不存在');
   });
 
   it('date: a wrong format and a missing date', () => {
@@ -117,10 +152,18 @@ describe('article frontmatter: each field says what is wrong', () => {
   });
 
   it('wrong types: draft, tags, related, aliases, editor', () => {
-    expect(only(check(`${yaml(GOOD)}\ndraft: 是`).problems, 'draft').message).toContain('true 或 false');
-    expect(only(check(`${yaml(GOOD)}\ntags: 党建`).problems, 'tags').message).toContain('必须是列表');
-    expect(only(check(`${yaml(GOOD)}\nrelated: [不是编号]`).problems, 'related').message).toContain('文章编号');
-    expect(only(check(`${yaml(GOOD)}\naliases: [old.htm]`).problems, 'aliases').message).toContain('以 / 开头');
+    expect(only(check(`${yaml(GOOD)}\ndraft: 是`).problems, 'draft').message).toContain(
+      'true 或 false',
+    );
+    expect(only(check(`${yaml(GOOD)}\ntags: 党建`).problems, 'tags').message).toContain(
+      '必须是列表',
+    );
+    expect(only(check(`${yaml(GOOD)}\nrelated: [不是编号]`).problems, 'related').message).toContain(
+      '文章编号',
+    );
+    expect(only(check(`${yaml(GOOD)}\naliases: [old.htm]`).problems, 'aliases').message).toContain(
+      '以 / 开头',
+    );
     const editor = only(check(yaml({ ...GOOD, editor: 3 })).problems, 'editor');
     expect(editor.message).toBe('编辑 editor必须是文字');
     expect(editor.found).toBe('3');
@@ -137,8 +180,18 @@ describe('article frontmatter: each field says what is wrong', () => {
 
 describe('formatProblem', () => {
   it('writes path:line: field: message (expected …, found …)', () => {
-    expect(formatProblem({ file: 'a.mdx', line: 2, field: 'title', message: '标题不能为空', expected: '文字', found: '""' }))
-      .toBe('a.mdx:2: title: 标题不能为空 (expected 文字, found "")');
-    expect(formatProblem({ file: 'a.mdx', field: 'file', message: '文件是空的' })).toBe('a.mdx: file: 文件是空的');
+    expect(
+      formatProblem({
+        file: 'a.mdx',
+        line: 2,
+        field: 'title',
+        message: '标题不能为空',
+        expected: '文字',
+        found: '""',
+      }),
+    ).toBe('a.mdx:2: title: 标题不能为空 (expected 文字, found "")');
+    expect(formatProblem({ file: 'a.mdx', field: 'file', message: '文件是空的' })).toBe(
+      'a.mdx: file: 文件是空的',
+    );
   });
 });

@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { runSearch, suggest, type PagefindResult, type ShardedIndex } from '../../src/lib/search/engine';
+import {
+  runSearch,
+  suggest,
+  type PagefindResult,
+  type ShardedIndex,
+} from '../../src/lib/search/engine';
 import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
 
-interface Page { url: string; title: string; body: string; iso: string }
+interface Page {
+  url: string;
+  title: string;
+  body: string;
+  iso: string;
+}
 
 /**
  * A stand-in for Pagefind over shards: every query returns every page of the
  * shard named in the filter (worst case), so verification must do the work.
  * Records which shards were loaded and how many fragments were read.
  */
-function fakeIndex(pages: Page[], size = 1000): ShardedIndex & { fragments: number; loaded: string[] } {
-  const shards = planShards(pages.map((p) => ({ ...p, date: p.iso, year: Number(p.iso.slice(0, 4)) })), size);
+function fakeIndex(
+  pages: Page[],
+  size = 1000,
+): ShardedIndex & { fragments: number; loaded: string[] } {
+  const shards = planShards(
+    pages.map((p) => ({ ...p, date: p.iso, year: Number(p.iso.slice(0, 4)) })),
+    size,
+  );
   const index = {
     fragments: 0,
     loaded: [] as string[],
@@ -21,12 +37,23 @@ function fakeIndex(pages: Page[], size = 1000): ShardedIndex & { fragments: numb
     pagefind: {
       async search(_term: string, opts?: { filters?: Record<string, string> }) {
         const shard = shards.find((s) => s.info.id === opts?.filters?.[SHARD_FILTER]);
-        if (!shard || !index.loaded.includes(shard.info.id)) throw new Error('searched a shard that was not loaded');
+        if (!shard || !index.loaded.includes(shard.info.id))
+          throw new Error('searched a shard that was not loaded');
         const results: PagefindResult[] = shard.items.map((p) => ({
           id: p.url,
           data: async () => {
             index.fragments++;
-            return { url: p.url, meta: { title: p.title, iso: p.iso, date: p.iso, channel: '案例', source: '本网', text: p.body } };
+            return {
+              url: p.url,
+              meta: {
+                title: p.title,
+                iso: p.iso,
+                date: p.iso,
+                channel: '案例',
+                source: '本网',
+                text: p.body,
+              },
+            };
           },
         }));
         return { results };
@@ -52,26 +79,45 @@ describe('runSearch', () => {
     expect(set.complete()).toBe(true);
   });
   it('searches the newest shard first and older shards only when more results are asked for', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ url: `/p${i}/`, title: '标题', body: `第${i}篇：党群共建`, iso: `${2000 + i}-06-01` }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      url: `/p${i}/`,
+      title: '标题',
+      body: `第${i}篇：党群共建`,
+      iso: `${2000 + i}-06-01`,
+    }));
     const index = fakeIndex(many, 40); // shards of 10, 40, …
     const set = await runSearch(index, { q: '党群共建', sort: 'date' });
     const first = await set.next(10);
-    expect(first.map((h) => h.doc.url)).toEqual(Array.from({ length: 10 }, (_, i) => `/p${29 - i}/`));
+    expect(first.map((h) => h.doc.url)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `/p${29 - i}/`),
+    );
     expect(index.loaded).toEqual(['s0']);
     expect(set.complete()).toBe(false);
     const rest = [...(await set.next(10)), ...(await set.next(10))];
-    expect(rest.map((h) => h.doc.url)).toEqual(Array.from({ length: 20 }, (_, i) => `/p${19 - i}/`));
+    expect(rest.map((h) => h.doc.url)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `/p${19 - i}/`),
+    );
     expect(index.loaded).toEqual(['s0', 's1']);
     expect(set.hasMore()).toBe(false);
   });
   it('skips shards that cannot hold the chosen year', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ url: `/p${i}/`, title: '标题', body: '党群共建', iso: `${2000 + i}-06-01` }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      url: `/p${i}/`,
+      title: '标题',
+      body: '党群共建',
+      iso: `${2000 + i}-06-01`,
+    }));
     const index = fakeIndex(many, 40); // s0: 2020–2029, s1: 2000–2019
     await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
     expect(index.loaded).toEqual(['s1']);
   });
   it('caps how many candidates one page of results may load', async () => {
-    const many = Array.from({ length: 100 }, (_, i) => ({ url: `/x${i}/`, title: '无关', body: '没有', iso: '2020-01-01' }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      url: `/x${i}/`,
+      title: '无关',
+      body: '没有',
+      iso: '2020-01-01',
+    }));
     const index = fakeIndex(many);
     const set = await runSearch(index, { q: '党组织' });
     expect(await set.next(10)).toEqual([]);

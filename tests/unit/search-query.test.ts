@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { beijingYear, countOccurrences, matches, normalize, parseQuery, search, suggestionCandidates, type SearchDoc } from '../../src/lib/search/query';
+import {
+  beijingYear,
+  countOccurrences,
+  matches,
+  normalize,
+  parseQuery,
+  search,
+  suggestionCandidates,
+  type SearchDoc,
+} from '../../src/lib/search/query';
 
-const doc = (id: string, title: string, text: string, date: string, channel = '基层点睛'): SearchDoc => ({ id, title, text, date, channel });
+const doc = (
+  id: string,
+  title: string,
+  text: string,
+  date: string,
+  channel = '基层点睛',
+): SearchDoc => ({ id, title, text, date, channel });
 
 describe('normalize / parseQuery', () => {
   it('folds full-width ASCII, case and white space', () => {
     expect(normalize('  ＡＩ党建　５Ｇ\n GDP ')).toBe('ai党建 5g gdp');
   });
   it('splits on white space and keeps quoted phrases (ASCII and Chinese quotes) whole', () => {
-    expect(parseQuery('党组织  "党群 共建" “五 四” 5G')).toEqual(['党组织', '党群 共建', '五 四', '5g']);
+    expect(parseQuery('党组织  "党群 共建" “五 四” 5G')).toEqual([
+      '党组织',
+      '党群 共建',
+      '五 四',
+      '5g',
+    ]);
     expect(parseQuery('  "" 党建 党建 ')).toEqual(['党建']);
     expect(parseQuery('')).toEqual([]);
   });
@@ -39,10 +59,20 @@ describe('ranking and filters', () => {
     doc('decoy', '党的组织', '党 组 织', '2021-01-01'),
   ];
   it('puts title matches first, then more occurrences, then newer', () => {
-    expect(search(docs, '党组织').map((r) => r.doc.id)).toEqual(['title', 'old-many', 'new-one', 'old-one']);
+    expect(search(docs, '党组织').map((r) => r.doc.id)).toEqual([
+      'title',
+      'old-many',
+      'new-one',
+      'old-one',
+    ]);
   });
   it('sorts by date, newest first', () => {
-    expect(search(docs, '党组织', { sort: 'date' }).map((r) => r.doc.id)).toEqual(['new-one', 'old-one', 'old-many', 'title']);
+    expect(search(docs, '党组织', { sort: 'date' }).map((r) => r.doc.id)).toEqual([
+      'new-one',
+      'old-one',
+      'old-many',
+      'title',
+    ]);
   });
   it('filters by channel name and Beijing-time year', () => {
     expect(search(docs, '党组织', { channel: '案例' }).map((r) => r.doc.id)).toEqual(['title']);
@@ -54,7 +84,15 @@ describe('ranking and filters', () => {
 
 describe('suggestions', () => {
   it('offers single terms, then shorter sub-strings, longest first', () => {
-    expect(suggestionCandidates('党群共建 台风')).toEqual(['党群共建', '台风', '党群共', '群共建', '党群', '群共', '共建']);
+    expect(suggestionCandidates('党群共建 台风')).toEqual([
+      '党群共建',
+      '台风',
+      '党群共',
+      '群共建',
+      '党群',
+      '群共',
+      '共建',
+    ]);
     expect(suggestionCandidates('党')).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cached, pageDigest, recordSource, restore, shardKey, store } from '../../src/lib/search/shard-cache';
+import {
+  cached,
+  pageDigest,
+  recordSource,
+  restore,
+  shardKey,
+  store,
+} from '../../src/lib/search/shard-cache';
 
 const page = (body: string, around = '') =>
   `<html><body><nav>${around}</nav><article class="article" data-pagefind-body data-search="{}"><h1>题</h1>${body}</article><div class="article-after">${around}</div></body></html>`;

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChar, excerpt, highlightTerms, pagefindQuery, termWords, toIndexWords } from '../../src/lib/search/tokens';
+import {
+  encodeChar,
+  excerpt,
+  highlightTerms,
+  pagefindQuery,
+  termWords,
+  toIndexWords,
+} from '../../src/lib/search/tokens';
 
 const e = encodeChar;
 const pair = (a: string, b: string) => `${e(a)}${e(b).slice(1)}`;
 
 describe('index words', () => {
   it('are the distinct bigrams and Latin words in order of first occurrence, then run-final characters that start no bigram', () => {
-    expect(toIndexWords('党组织，AI党建')).toBe([pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), e('织'), e('建')].join(' '));
+    expect(toIndexWords('党组织，AI党建')).toBe(
+      [pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), e('织'), e('建')].join(' '),
+    );
     expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党')].join(' '));
-    expect(toIndexWords('组织建设。建')).toBe([pair('组', '织'), pair('织', '建'), pair('建', '设'), e('设')].join(' '));
+    expect(toIndexWords('组织建设。建')).toBe(
+      [pair('组', '织'), pair('织', '建'), pair('建', '设'), e('设')].join(' '),
+    );
     expect(e('党')).toMatch(/^q[0-9a-y][0-9a-z]{2}$/);
   });
   it('fold full-width letters and case, so ５Ｇ and 5g are one word', () => {
@@ -17,7 +28,10 @@ describe('index words', () => {
   it('give every character outside the common range a longer code that no common code starts with', () => {
     const rare = String.fromCodePoint(0x20000); // CJK Extension B
     expect(e(rare)).toMatch(/^qz[0-9a-z]{4}$/);
-    expect(toIndexWords(`党${rare}`).split(' ')).toEqual([`${e('党')}${e(rare).slice(1)}`, e(rare)]);
+    expect(toIndexWords(`党${rare}`).split(' ')).toEqual([
+      `${e('党')}${e(rare).slice(1)}`,
+      e(rare),
+    ]);
   });
   it('are deterministic', () => {
     const t = '近年来，开化县委组织部以“党群共建”为抓手，探索5G党建。';
@@ -27,7 +41,10 @@ describe('index words', () => {
 
 describe('query terms → Pagefind words', () => {
   it('asks for every bigram of a Chinese term exactly, without its last character', () => {
-    expect(termWords('党组织')).toEqual([{ word: pair('党', '组'), exact: true }, { word: pair('组', '织'), exact: true }]);
+    expect(termWords('党组织')).toEqual([
+      { word: pair('党', '组'), exact: true },
+      { word: pair('组', '织'), exact: true },
+    ]);
     expect(termWords('党建')).toEqual([{ word: pair('党', '建'), exact: true }]);
     expect(pagefindQuery(termWords('党建')[0]!)).toBe(`"${pair('党', '建')}"`);
   });
@@ -35,20 +52,36 @@ describe('query terms → Pagefind words', () => {
     expect(termWords('践')).toEqual([{ word: e('践'), exact: false }]);
     expect(termWords('GDP')).toEqual([{ word: 'gdp', exact: false }]);
     expect(pagefindQuery(termWords('GDP')[0]!)).toBe('gdp');
-    expect(termWords('AI党建')).toEqual([{ word: 'ai', exact: false }, { word: pair('党', '建'), exact: true }]);
+    expect(termWords('AI党建')).toEqual([
+      { word: 'ai', exact: false },
+      { word: pair('党', '建'), exact: true },
+    ]);
     expect(termWords('，')).toEqual([]);
   });
   it('finds every word a page containing the term must hold', () => {
-    for (const [term, text] of [['党组织', '加强党组织建设'], ['践', '实践出真知'], ['践', '实践。'], ['践', '实践。践行'], ['AI党建', '推进AI党建平台'], ['5g', '５Ｇ基站'], ['党群 共建', '党群 共建']]) {
+    for (const [term, text] of [
+      ['党组织', '加强党组织建设'],
+      ['践', '实践出真知'],
+      ['践', '实践。'],
+      ['践', '实践。践行'],
+      ['AI党建', '推进AI党建平台'],
+      ['5g', '５Ｇ基站'],
+      ['党群 共建', '党群 共建'],
+    ]) {
       const index = new Set(toIndexWords(text!).split(' '));
-      for (const w of termWords(term!)) expect(w.exact ? index.has(w.word) : [...index].some((x) => x.startsWith(w.word))).toBe(true);
+      for (const w of termWords(term!))
+        expect(w.exact ? index.has(w.word) : [...index].some((x) => x.startsWith(w.word))).toBe(
+          true,
+        );
     }
   });
 });
 
 describe('excerpts', () => {
   it('highlights every literal occurrence of the terms, and only those', () => {
-    expect(highlightTerms('实践活动<b>实践', ['践'])).toBe('实<mark>践</mark>活动&lt;b&gt;实<mark>践</mark>');
+    expect(highlightTerms('实践活动<b>实践', ['践'])).toBe(
+      '实<mark>践</mark>活动&lt;b&gt;实<mark>践</mark>',
+    );
     expect(highlightTerms('AI党建', ['ai党建'])).toBe('<mark>AI党建</mark>');
   });
   it('show the text around the first match, cut with …', () => {

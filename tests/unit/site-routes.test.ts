@@ -8,10 +8,21 @@ const idx = siteIndex(['kaihua'], ['jiceng'], ROOT);
 
 describe('pageExists', () => {
   it.each([
-    ['/', true], ['/notices/', true], ['/notices', true], ['/rss.xml', true], ['/robots.txt', true],
-    ['/articles/kaihua/', true], ['/articles/kaihua/#top', true], ['/articles/nope/', false],
-    ['/channel/jiceng/', true], ['/channel/jiceng/3/', true], ['/channel/jiceng/rss.xml', true], ['/channel/news/', false],
-    ['/favicon.svg', true], ['/images/none.png', false], ['/no-such-page/', false],
+    ['/', true],
+    ['/notices/', true],
+    ['/notices', true],
+    ['/rss.xml', true],
+    ['/robots.txt', true],
+    ['/articles/kaihua/', true],
+    ['/articles/kaihua/#top', true],
+    ['/articles/nope/', false],
+    ['/channel/jiceng/', true],
+    ['/channel/jiceng/3/', true],
+    ['/channel/jiceng/rss.xml', true],
+    ['/channel/news/', false],
+    ['/favicon.svg', true],
+    ['/images/none.png', false],
+    ['/no-such-page/', false],
   ])('%s → %s', (path, exists) => expect(pageExists(path, idx)).toBe(exists));
 
   it('normalizes paths', () => {
@@ -23,7 +34,8 @@ describe('pageExists', () => {
 
 describe('bodyRefs', () => {
   it('finds links and images with their lines, skipping code and escapes', () => {
-    const body = '一\n\n[甲](/articles/a/) ![乙](/img/b.png)\n\n`[丙](/c/)`\n\n```\n[丁](/d/)\n```\n\n\\[戊](/e/)\n<a href="/f/">己</a> <img src="/g.jpg">';
+    const body =
+      '一\n\n[甲](/articles/a/) ![乙](/img/b.png)\n\n`[丙](/c/)`\n\n```\n[丁](/d/)\n```\n\n\\[戊](/e/)\n<a href="/f/">己</a> <img src="/g.jpg">';
     expect(bodyRefs(body)).toEqual([
       { kind: 'image', target: '/img/b.png', line: 3 },
       { kind: 'link', target: '/articles/a/', line: 3 },
@@ -35,11 +47,15 @@ describe('bodyRefs', () => {
 
 describe('redirect files', () => {
   it('maps old paths to files', () => {
-    expect(redirectPagePath('/content/2015-03/24/content_1.htm')).toBe('/content/2015-03/24/content_1.htm');
+    expect(redirectPagePath('/content/2015-03/24/content_1.htm')).toBe(
+      '/content/2015-03/24/content_1.htm',
+    );
     expect(redirectPagePath('/old/')).toBe('/old/index.html');
     expect(redirectPagePath('/old')).toBe('/old/index.html');
   });
   it('encodes non-ASCII paths in _redirects', () => {
-    expect(redirectsFile([{ from: '/旧/a.htm', to: '/articles/a/', title: 't' }])).toBe('/%E6%97%A7/a.htm /articles/a/ 301\n');
+    expect(redirectsFile([{ from: '/旧/a.htm', to: '/articles/a/', title: 't' }])).toBe(
+      '/%E6%97%A7/a.htm /articles/a/ 301\n',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articlePath, channelFeedPath, channelPath, DEFAULT_SITE_URL, siteUrl } from '../../src/lib/urls';
+import {
+  absoluteUrl,
+  articlePath,
+  channelFeedPath,
+  channelPath,
+  DEFAULT_SITE_URL,
+  siteUrl,
+} from '../../src/lib/urls';
 
 describe('site URL', () => {
   it('comes from SITE_URL, without a trailing slash', () => {
@@ -18,7 +25,9 @@ describe('site URL', () => {
 
 describe('paths', () => {
   it('are stable and end in /', () => {
-    expect(articlePath('kaihua-dangqun-gongjian-sanwu-moshi')).toBe('/articles/kaihua-dangqun-gongjian-sanwu-moshi/');
+    expect(articlePath('kaihua-dangqun-gongjian-sanwu-moshi')).toBe(
+      '/articles/kaihua-dangqun-gongjian-sanwu-moshi/',
+    );
     expect(channelPath('jiceng')).toBe('/channel/jiceng/');
     expect(channelPath('jiceng', 1)).toBe('/channel/jiceng/');
     expect(channelPath('jiceng', 2)).toBe('/channel/jiceng/2/');

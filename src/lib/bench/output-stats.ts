@@ -27,7 +27,11 @@ function walk(dir: string, out: string[] = []): string[] {
 export function outputStats(dir: string): OutputStats {
   const files = walk(dir).sort();
   const hash = createHash('sha256');
-  let bytes = 0, pages = 0, pagefindBytes = 0, articles = 0, articleBytes = 0;
+  let bytes = 0,
+    pages = 0,
+    pagefindBytes = 0,
+    articles = 0,
+    articleBytes = 0;
   const pagefind = `pagefind${sep}`;
   for (const f of files) {
     const rel = relative(dir, f);
@@ -37,12 +41,17 @@ export function outputStats(dir: string): OutputStats {
     if (rel.startsWith(pagefind)) pagefindBytes += data.length;
     if (!rel.endsWith('.html')) continue;
     pages++;
-    if (rel.startsWith(`articles${sep}`)) { articles++; articleBytes += data.length; }
+    if (rel.startsWith(`articles${sep}`)) {
+      articles++;
+      articleBytes += data.length;
+    }
   }
   return {
     pages,
     bytes,
-    ...(existsSync(join(dir, 'pagefind')) && statSync(join(dir, 'pagefind')).isDirectory() ? { pagefindBytes } : {}),
+    ...(existsSync(join(dir, 'pagefind')) && statSync(join(dir, 'pagefind')).isDirectory()
+      ? { pagefindBytes }
+      : {}),
     articles,
     avgArticleHtmlBytes: articles ? Math.round(articleBytes / articles) : 0,
     digest: hash.digest('hex'),

@@ -4,7 +4,10 @@
  * to the millisecond whatever Astro prints; the markers are Astro 5's own
  * log lines.
  */
-export interface StampedLine { ms: number; text: string }
+export interface StampedLine {
+  ms: number;
+  text: string;
+}
 
 export interface Phases {
   /** `[content] Syncing content` → `[content] Synced content`. */

@@ -19,7 +19,12 @@ const PAGE = 4096;
 /** Linux's USER_HZ: /proc reports CPU time in 1/100 s. */
 const TICK_MS = 10;
 
-interface Proc { ppid: number; rss: number; name: string; cpuMs: number }
+interface Proc {
+  ppid: number;
+  rss: number;
+  name: string;
+  cpuMs: number;
+}
 
 function snapshot(): Map<number, Proc> {
   const out = new Map<number, Proc>();
@@ -31,7 +36,12 @@ function snapshot(): Map<number, Proc> {
       const close = stat.lastIndexOf(')');
       const name = stat.slice(stat.indexOf('(') + 1, close);
       const f = stat.slice(close + 2).split(' ');
-      out.set(Number(e), { ppid: Number(f[1]), rss: Number(f[21]) * PAGE, name, cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS });
+      out.set(Number(e), {
+        ppid: Number(f[1]),
+        rss: Number(f[21]) * PAGE,
+        name,
+        cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      });
     } catch {
       // The process ended between listing and reading.
     }
@@ -39,7 +49,12 @@ function snapshot(): Map<number, Proc> {
   return out;
 }
 
-export function treeMemory(root: number): { total: number; max: number; maxName: string; cpuMs: Map<number, number> } {
+export function treeMemory(root: number): {
+  total: number;
+  max: number;
+  maxName: string;
+  cpuMs: Map<number, number>;
+} {
   const procs = snapshot();
   const children = new Map<number, number[]>();
   for (const [pid, p] of procs) {
@@ -47,7 +62,9 @@ export function treeMemory(root: number): { total: number; max: number; maxName:
     if (list) list.push(pid);
     else children.set(p.ppid, [pid]);
   }
-  let total = 0, max = 0, maxName = '';
+  let total = 0,
+    max = 0,
+    maxName = '';
   const cpuMs = new Map<number, number>();
   const stack = [root];
   while (stack.length) {
@@ -56,7 +73,10 @@ export function treeMemory(root: number): { total: number; max: number; maxName:
     if (p) {
       total += p.rss;
       cpuMs.set(pid, p.cpuMs);
-      if (p.rss > max) { max = p.rss; maxName = p.name; }
+      if (p.rss > max) {
+        max = p.rss;
+        maxName = p.name;
+      }
     }
     stack.push(...(children.get(pid) ?? []));
   }
@@ -72,7 +92,10 @@ export function sampleMemory(root: number, everyMs = 100): { stop(): MemoryPeak 
     const m = treeMemory(root);
     for (const [pid, ms] of m.cpuMs) cpu.set(pid, ms);
     if (m.total > peak.tree) peak.tree = m.total;
-    if (m.max > peak.process) { peak.process = m.max; peak.processName = m.maxName; }
+    if (m.max > peak.process) {
+      peak.process = m.max;
+      peak.processName = m.maxName;
+    }
   };
   const timer = setInterval(tick, everyMs);
   tick();

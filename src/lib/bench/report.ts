@@ -23,7 +23,14 @@ export interface SizeResult {
 export interface BenchResult {
   date: string;
   commit: string;
-  machine: { cpus: number; cpuModel: string; memGiB: number; node: string; os: string; loadAvg: number[] };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memGiB: number;
+    node: string;
+    os: string;
+    loadAvg: number[];
+  };
   runs: number;
   seed: number;
   sizes: SizeResult[];
@@ -67,17 +74,43 @@ export function summarize(r: SizeResult) {
 /** A Markdown table of the medians, for the terminal and the README. */
 export function formatTable(result: BenchResult): string {
   const head = [
-    'articles', 'pages', 'cold wall s', 'CPU s', 'content sync s', 'bundle s', 'render s', 'after render s (sitemap, Pagefind)',
-    'pages/s', 'peak RSS tree GiB', 'peak RSS 1 process GiB', 'output MiB', 'Pagefind MiB', 'avg article HTML KiB',
-    'warm rebuild s (% of cold)', 'same output twice',
+    'articles',
+    'pages',
+    'cold wall s',
+    'CPU s',
+    'content sync s',
+    'bundle s',
+    'render s',
+    'after render s (sitemap, Pagefind)',
+    'pages/s',
+    'peak RSS tree GiB',
+    'peak RSS 1 process GiB',
+    'output MiB',
+    'Pagefind MiB',
+    'avg article HTML KiB',
+    'warm rebuild s (% of cold)',
+    'same output twice',
   ];
   const rows = result.sizes.map((r) => {
     const x = summarize(r);
     return [
-      x.articles.toLocaleString('en-US'), String(x.pages), s(x.wallMs), s(x.cpuMs), s(x.contentSyncMs), s(x.bundleMs), s(x.renderMs),
-      s(x.afterRenderMs), x.pagesPerSecond.toFixed(0), gib(x.peakTreeRss), gib(x.peakProcessRss), mib(x.outputBytes),
-      x.pagefindBytes === undefined ? '–' : mib(x.pagefindBytes), (x.avgArticleHtmlBytes / 1024).toFixed(1),
-      x.warmMs === undefined ? '–' : `${s(x.warmMs)} (${((100 * x.warmMs) / x.wallMs).toFixed(0)} %; CPU ${s(x.warmCpuMs)})`,
+      x.articles.toLocaleString('en-US'),
+      String(x.pages),
+      s(x.wallMs),
+      s(x.cpuMs),
+      s(x.contentSyncMs),
+      s(x.bundleMs),
+      s(x.renderMs),
+      s(x.afterRenderMs),
+      x.pagesPerSecond.toFixed(0),
+      gib(x.peakTreeRss),
+      gib(x.peakProcessRss),
+      mib(x.outputBytes),
+      x.pagefindBytes === undefined ? '–' : mib(x.pagefindBytes),
+      (x.avgArticleHtmlBytes / 1024).toFixed(1),
+      x.warmMs === undefined
+        ? '–'
+        : `${s(x.warmMs)} (${((100 * x.warmMs) / x.wallMs).toFixed(0)} %; CPU ${s(x.warmCpuMs)})`,
       x.deterministic === undefined ? '–' : x.deterministic ? 'yes' : 'NO',
     ];
   });
@@ -85,12 +118,26 @@ export function formatTable(result: BenchResult): string {
   const out = [line(head), line(head.map(() => '---')), ...rows.map(line)];
   const sizes = result.sizes.map(summarize);
   for (let i = 1; i < sizes.length; i++) {
-    const a = sizes[i - 1]!, b = sizes[i]!;
-    out.push('', `${b.articles} / ${a.articles} articles: ${(b.wallMs / a.wallMs).toFixed(2)} × the wall time`);
+    const a = sizes[i - 1]!,
+      b = sizes[i]!;
+    out.push(
+      '',
+      `${b.articles} / ${a.articles} articles: ${(b.wallMs / a.wallMs).toFixed(2)} × the wall time`,
+    );
   }
-  if (result.checkMs !== undefined) out.push('', `npm run check (${sizes[sizes.length - 1]?.articles} articles): ${s(result.checkMs)} s`);
-  out.push('', `CPU s: user + system time of the whole build process tree (less sensitive to other load than wall time).`);
-  out.push('', `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memGiB} GiB RAM, Node ${result.machine.node}; ` +
-    `median of ${result.runs} cold run(s); commit ${result.commit}, ${result.date}`);
+  if (result.checkMs !== undefined)
+    out.push(
+      '',
+      `npm run check (${sizes[sizes.length - 1]?.articles} articles): ${s(result.checkMs)} s`,
+    );
+  out.push(
+    '',
+    `CPU s: user + system time of the whole build process tree (less sensitive to other load than wall time).`,
+  );
+  out.push(
+    '',
+    `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memGiB} GiB RAM, Node ${result.machine.node}; ` +
+      `median of ${result.runs} cold run(s); commit ${result.commit}, ${result.date}`,
+  );
   return out.join('\n');
 }

@@ -11,11 +11,23 @@ import { Parser } from 'htmlparser2';
 import { isHtml, listFiles, pageUrl, resolveUrlPath } from './site-files';
 import type { SiteProblem } from './problems';
 
-export interface Budgets { articleHtmlCssGzip: number; jsGzip: number }
+export interface Budgets {
+  articleHtmlCssGzip: number;
+  jsGzip: number;
+}
 export const DEFAULT_BUDGETS: Budgets = { articleHtmlCssGzip: 25 * 1024, jsGzip: 2 * 1024 };
 
-export interface PageWeight { page: string; htmlGzip: number; cssGzip: number; jsGzip: number }
-export interface BudgetResult { problems: SiteProblem[]; weights: PageWeight[]; budgets: Budgets }
+export interface PageWeight {
+  page: string;
+  htmlGzip: number;
+  cssGzip: number;
+  jsGzip: number;
+}
+export interface BudgetResult {
+  problems: SiteProblem[];
+  weights: PageWeight[];
+  budgets: Budgets;
+}
 
 const gz = (buf: Buffer | string) => gzipSync(buf).length;
 const NON_SCRIPT_TYPES = /^(application\/(ld\+)?json|importmap|speculationrules|text\/template)$/i;
@@ -29,15 +41,24 @@ export function pageAssets(html: string) {
   let buf = '';
   const parser = new Parser({
     onopentag(name, a) {
-      if (name === 'link' && /(^|\s)stylesheet(\s|$)/i.test(a.rel ?? '') && a.href) css.push(a.href);
+      if (name === 'link' && /(^|\s)stylesheet(\s|$)/i.test(a.rel ?? '') && a.href)
+        css.push(a.href);
       if (name === 'script' && !NON_SCRIPT_TYPES.test(a.type ?? '')) {
         if (a.src) js.push(a.src);
-        else { inScript = true; buf = ''; }
+        else {
+          inScript = true;
+          buf = '';
+        }
       }
     },
-    ontext(t) { if (inScript) buf += t; },
+    ontext(t) {
+      if (inScript) buf += t;
+    },
     onclosetag(name) {
-      if (name === 'script' && inScript) { inlineJs.push(buf); inScript = false; }
+      if (name === 'script' && inScript) {
+        inlineJs.push(buf);
+        inScript = false;
+      }
     },
   });
   parser.end(html);
@@ -68,15 +89,25 @@ export function checkBudgets(dist: string, budgets: Budgets = DEFAULT_BUDGETS): 
       page,
       htmlGzip: gz(html),
       cssGzip: assets.css.reduce((s, h) => s + assetGzip(page, h), 0),
-      jsGzip: assets.js.reduce((s, h) => s + assetGzip(page, h), 0) + assets.inlineJs.reduce((s, t) => s + gz(t), 0),
+      jsGzip:
+        assets.js.reduce((s, h) => s + assetGzip(page, h), 0) +
+        assets.inlineJs.reduce((s, t) => s + gz(t), 0),
     };
     weights.push(w);
     if (page.startsWith('/articles/') && w.htmlGzip + w.cssGzip > budgets.articleHtmlCssGzip) {
-      problems.push({ page, check: 'budget', message: `文章页 HTML+CSS 为 ${fmt(w.htmlGzip + w.cssGzip)} gzip（HTML ${fmt(w.htmlGzip)} + CSS ${fmt(w.cssGzip)}），超过预算 ${fmt(budgets.articleHtmlCssGzip)}` });
+      problems.push({
+        page,
+        check: 'budget',
+        message: `文章页 HTML+CSS 为 ${fmt(w.htmlGzip + w.cssGzip)} gzip（HTML ${fmt(w.htmlGzip)} + CSS ${fmt(w.cssGzip)}），超过预算 ${fmt(budgets.articleHtmlCssGzip)}`,
+      });
     }
     // The search page is where a reader's search runs: its code is the interaction itself.
     if (w.jsGzip > budgets.jsGzip && !page.startsWith('/search/')) {
-      problems.push({ page, check: 'budget', message: `交互前 JavaScript 为 ${fmt(w.jsGzip)} gzip，超过预算 ${fmt(budgets.jsGzip)}` });
+      problems.push({
+        page,
+        check: 'budget',
+        message: `交互前 JavaScript 为 ${fmt(w.jsGzip)} gzip，超过预算 ${fmt(budgets.jsGzip)}`,
+      });
     }
   }
   return { problems, weights, budgets };
@@ -86,7 +117,13 @@ export function checkBudgets(dist: string, budgets: Budgets = DEFAULT_BUDGETS): 
 export function heaviest(weights: PageWeight[]) {
   const articles = weights.filter((w) => w.page.startsWith('/articles/'));
   const byTotal = (w: PageWeight) => w.htmlGzip + w.cssGzip;
-  const article = articles.reduce<PageWeight | undefined>((m, w) => (!m || byTotal(w) > byTotal(m) ? w : m), undefined);
-  const js = weights.reduce<PageWeight | undefined>((m, w) => (!m || w.jsGzip > m.jsGzip ? w : m), undefined);
+  const article = articles.reduce<PageWeight | undefined>(
+    (m, w) => (!m || byTotal(w) > byTotal(m) ? w : m),
+    undefined,
+  );
+  const js = weights.reduce<PageWeight | undefined>(
+    (m, w) => (!m || w.jsGzip > m.jsGzip ? w : m),
+    undefined,
+  );
   return { article, js, fmt };
 }

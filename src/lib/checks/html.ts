@@ -13,9 +13,15 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
   rules: {},
 };
 
-export interface HtmlCheckResult { problems: SiteProblem[]; pages: number }
+export interface HtmlCheckResult {
+  problems: SiteProblem[];
+  pages: number;
+}
 
-export async function checkHtml(dist: string, files = listFiles(dist).filter(isHtml)): Promise<HtmlCheckResult> {
+export async function checkHtml(
+  dist: string,
+  files = listFiles(dist).filter(isHtml),
+): Promise<HtmlCheckResult> {
   const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
   const problems: SiteProblem[] = [];
   for (const file of files) {
@@ -23,7 +29,11 @@ export async function checkHtml(dist: string, files = listFiles(dist).filter(isH
     for (const r of report.results) {
       for (const m of r.messages) {
         if (m.severity < 2) continue;
-        problems.push({ page: file, check: 'html', message: `${m.line}:${m.column} ${m.ruleId}: ${m.message}` });
+        problems.push({
+          page: file,
+          check: 'html',
+          message: `${m.line}:${m.column} ${m.ruleId}: ${m.message}`,
+        });
       }
     }
   }

@@ -1,6 +1,21 @@
 /** Checks over a built site, shared by `npm run check:site`, the tests and the snapshot. */
-export { checkLinks, scanHtml, scanXml, srcsetUrls, type LinkCheckOptions, type LinkCheckResult } from './links';
+export {
+  checkLinks,
+  scanHtml,
+  scanXml,
+  srcsetUrls,
+  type LinkCheckOptions,
+  type LinkCheckResult,
+} from './links';
 export { checkHtml, HTML_VALIDATE_CONFIG, type HtmlCheckResult } from './html';
-export { checkBudgets, heaviest, pageAssets, DEFAULT_BUDGETS, type Budgets, type BudgetResult, type PageWeight } from './budgets';
+export {
+  checkBudgets,
+  heaviest,
+  pageAssets,
+  DEFAULT_BUDGETS,
+  type Budgets,
+  type BudgetResult,
+  type PageWeight,
+} from './budgets';
 export { listFiles, pageUrl, resolveUrlPath, isHtml } from './site-files';
 export { formatSiteProblem, type SiteProblem } from './problems';

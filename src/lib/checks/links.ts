@@ -22,12 +22,26 @@ export interface LinkCheckResult {
   checked: number;
 }
 
-interface Ref { url: string; where: string; anchor?: { rel: string } }
+interface Ref {
+  url: string;
+  where: string;
+  anchor?: { rel: string };
+}
 
 /** Attributes that point at a resource, per element (srcset is handled apart). */
 const URL_ATTRS: Record<string, string[]> = {
-  a: ['href'], area: ['href'], link: ['href'], img: ['src'], script: ['src'], iframe: ['src'],
-  source: ['src'], audio: ['src'], video: ['src', 'poster'], track: ['src'], embed: ['src'], input: ['src'],
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src'],
+  script: ['src'],
+  iframe: ['src'],
+  source: ['src'],
+  audio: ['src'],
+  video: ['src', 'poster'],
+  track: ['src'],
+  embed: ['src'],
+  input: ['src'],
 };
 
 /** The URLs in a srcset: comma-separated candidates of `url [descriptor]`. */
@@ -39,24 +53,32 @@ export function srcsetUrls(srcset: string): string[] {
 export function scanHtml(html: string): { refs: Ref[]; ids: Set<string> } {
   const refs: Ref[] = [];
   const ids = new Set<string>();
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (attrs.id) ids.add(attrs.id);
-      if (name === 'a' && attrs.name) ids.add(attrs.name);
-      for (const attr of URL_ATTRS[name] ?? []) {
-        const v = attrs[attr];
-        if (v === undefined) continue;
-        refs.push({ url: v, where: `<${name} ${attr}>`, ...(name === 'a' ? { anchor: { rel: attrs.rel ?? '' } } : {}) });
-      }
-      if ((name === 'img' || name === 'source') && attrs.srcset) {
-        for (const u of srcsetUrls(attrs.srcset)) refs.push({ url: u, where: `<${name} srcset>` });
-      }
-      if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'refresh') {
-        const m = /url\s*=\s*['"]?([^'"\s]+)/i.exec(attrs.content ?? '');
-        if (m) refs.push({ url: m[1]!, where: '<meta refresh>' });
-      }
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (attrs.id) ids.add(attrs.id);
+        if (name === 'a' && attrs.name) ids.add(attrs.name);
+        for (const attr of URL_ATTRS[name] ?? []) {
+          const v = attrs[attr];
+          if (v === undefined) continue;
+          refs.push({
+            url: v,
+            where: `<${name} ${attr}>`,
+            ...(name === 'a' ? { anchor: { rel: attrs.rel ?? '' } } : {}),
+          });
+        }
+        if ((name === 'img' || name === 'source') && attrs.srcset) {
+          for (const u of srcsetUrls(attrs.srcset))
+            refs.push({ url: u, where: `<${name} srcset>` });
+        }
+        if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'refresh') {
+          const m = /url\s*=\s*['"]?([^'"\s]+)/i.exec(attrs.content ?? '');
+          if (m) refs.push({ url: m[1]!, where: '<meta refresh>' });
+        }
+      },
     },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.end(html);
   return { refs, ids };
 }
@@ -66,19 +88,27 @@ export function scanXml(xml: string): Ref[] {
   const refs: Ref[] = [];
   let inTag: string | undefined;
   let text = '';
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (attrs.href) refs.push({ url: attrs.href, where: `<${name} href>` });
-      if (name === 'link' || name === 'loc') { inTag = name; text = ''; }
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (attrs.href) refs.push({ url: attrs.href, where: `<${name} href>` });
+        if (name === 'link' || name === 'loc') {
+          inTag = name;
+          text = '';
+        }
+      },
+      ontext(t) {
+        if (inTag) text += t;
+      },
+      onclosetag(name) {
+        if (name === inTag) {
+          if (text.trim()) refs.push({ url: text.trim(), where: `<${name}>` });
+          inTag = undefined;
+        }
+      },
     },
-    ontext(t) { if (inTag) text += t; },
-    onclosetag(name) {
-      if (name === inTag) {
-        if (text.trim()) refs.push({ url: text.trim(), where: `<${name}>` });
-        inTag = undefined;
-      }
-    },
-  }, { xmlMode: true, decodeEntities: true });
+    { xmlMode: true, decodeEntities: true },
+  );
   parser.end(xml);
   return refs;
 }
@@ -109,7 +139,11 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
     for (const ref of refs) {
       const raw = ref.url.trim();
       if (/^javascript:/i.test(raw)) {
-        problems.push({ page: file, check: 'links', message: `${ref.where} 使用了 javascript: 链接 (${raw.slice(0, 60)})` });
+        problems.push({
+          page: file,
+          check: 'links',
+          message: `${ref.where} 使用了 javascript: 链接 (${raw.slice(0, 60)})`,
+        });
         continue;
       }
       if (/^(mailto|tel|data|sms):/i.test(raw) || raw === '') continue;
@@ -120,12 +154,17 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
         problems.push({ page: file, check: 'links', message: `${ref.where} 链接格式错误: ${raw}` });
         continue;
       }
-      const internal = url.origin === base.origin || (origin !== undefined && url.origin === origin);
+      const internal =
+        url.origin === base.origin || (origin !== undefined && url.origin === origin);
       if (!internal) {
         if (ref.anchor && /^https?:$/.test(url.protocol)) {
           const rel = new Set(ref.anchor.rel.toLowerCase().split(/\s+/));
           if (!rel.has('noopener') || !rel.has('noreferrer')) {
-            problems.push({ page: file, check: 'links', message: `外部链接缺少 rel="noopener noreferrer": ${raw}` });
+            problems.push({
+              page: file,
+              check: 'links',
+              message: `外部链接缺少 rel="noopener noreferrer": ${raw}`,
+            });
           }
         }
         continue;
@@ -133,7 +172,11 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
       checked++;
       const target = resolveUrlPath(dist, url.pathname, fileSet);
       if (!target) {
-        problems.push({ page: file, check: 'links', message: `${ref.where} 指向不存在的文件: ${raw}` });
+        problems.push({
+          page: file,
+          check: 'links',
+          message: `${ref.where} 指向不存在的文件: ${raw}`,
+        });
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
@@ -143,7 +186,11 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
   // Fragments are checked once every page's ids are known.
   for (const p of pending) {
     if (p.fragment === 'top' || idsByFile.get(p.file)?.has(p.fragment)) continue;
-    problems.push({ page: p.page, check: 'links', message: `${p.ref.where} 的锚点 #${p.fragment} 在 ${p.file} 中不存在` });
+    problems.push({
+      page: p.page,
+      check: 'links',
+      message: `${p.ref.where} 的锚点 #${p.fragment} 在 ${p.file} 中不存在`,
+    });
   }
   return { problems, pages, checked };
 }

@@ -1,5 +1,10 @@
 /** Lighthouse category scores (0–100) over several runs: the median per category. */
-export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export const LIGHTHOUSE_CATEGORIES = [
+  'performance',
+  'accessibility',
+  'best-practices',
+  'seo',
+] as const;
 export type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
 export type Scores = Record<Category, number>;
 
@@ -11,7 +16,9 @@ export function median(values: readonly number[]): number {
 }
 
 export function medianScores(runs: readonly Scores[]): Scores {
-  return Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))])) as Scores;
+  return Object.fromEntries(
+    LIGHTHOUSE_CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))]),
+  ) as Scores;
 }
 
 /** Categories below `min`, e.g. ["performance 91"]. */

@@ -30,7 +30,11 @@ export function pageUrl(file: string): string {
  * The file a static host serves for `urlPath` (no query or fragment), or
  * undefined: `/a/` → `/a/index.html`, `/a` → `/a/index.html` or `/a.html`.
  */
-export function resolveUrlPath(dist: string, urlPath: string, files?: ReadonlySet<string>): string | undefined {
+export function resolveUrlPath(
+  dist: string,
+  urlPath: string,
+  files?: ReadonlySet<string>,
+): string | undefined {
   let path: string;
   try {
     path = posix.normalize(decodeURIComponent(urlPath));
@@ -38,7 +42,9 @@ export function resolveUrlPath(dist: string, urlPath: string, files?: ReadonlySe
     return undefined;
   }
   if (!path.startsWith('/')) return undefined;
-  const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+  const candidates = path.endsWith('/')
+    ? [`${path}index.html`]
+    : [path, `${path}/index.html`, `${path}.html`];
   for (const c of candidates) {
     if (files ? files.has(c) : isFile(join(dist, c.split('/').join(sep)))) return c;
   }

@@ -10,5 +10,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-export const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-export const int = (r: () => number, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
+export const pick = <T>(r: () => number, list: readonly T[]): T =>
+  list[Math.floor(r() * list.length)]!;
+export const int = (r: () => number, min: number, max: number) =>
+  min + Math.floor(r() * (max - min + 1));

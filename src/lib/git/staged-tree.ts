@@ -18,10 +18,19 @@ export function withStagedTree<T>(fn: () => T, repo = process.cwd()): T {
   const previous = process.cwd();
   const savedContent = process.env.FEIGONG_CONTENT;
   try {
-    const files = execFileSync('git', ['ls-files', '-z', '--', ...CHECKED], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 })
-      .split('\0').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '-z', '--', ...CHECKED], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    })
+      .split('\0')
+      .filter(Boolean);
     if (files.length) {
-      execFileSync('git', ['checkout-index', '-z', '--stdin', `--prefix=${tmp}/`], { cwd: repo, input: files.join('\0'), maxBuffer: 1 << 28 });
+      execFileSync('git', ['checkout-index', '-z', '--stdin', `--prefix=${tmp}/`], {
+        cwd: repo,
+        input: files.join('\0'),
+        maxBuffer: 1 << 28,
+      });
     }
     delete process.env.FEIGONG_CONTENT;
     process.chdir(tmp);

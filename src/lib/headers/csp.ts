@@ -8,14 +8,20 @@
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 
-export interface CspSources { scriptHashes?: readonly string[]; styleHashes?: readonly string[] }
+export interface CspSources {
+  scriptHashes?: readonly string[];
+  styleHashes?: readonly string[];
+}
 
 /**
  * 'wasm-unsafe-eval' is there for Pagefind (search): its index runs as
  * WebAssembly, which Chromium refuses to compile under a script-src without
  * it. It allows compiling WebAssembly only, never JS eval().
  */
-export function contentSecurityPolicy({ scriptHashes = [], styleHashes = [] }: CspSources = {}): string {
+export function contentSecurityPolicy({
+  scriptHashes = [],
+  styleHashes = [],
+}: CspSources = {}): string {
   const q = (h: string) => `'${h}'`;
   return [
     "default-src 'self'",
@@ -32,7 +38,8 @@ export function contentSecurityPolicy({ scriptHashes = [], styleHashes = [] }: C
 }
 
 const NON_SCRIPT_TYPES = /^(application\/(ld\+)?json|text\/template)$/i;
-export const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+export const sha256 = (text: string) =>
+  `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
 /**
  * The <script> and <style> elements of a page, whole, in order, and nothing
@@ -68,20 +75,28 @@ export function inlineHashes(fullHtml: string): { scripts: string[]; styles: str
   const styles: string[] = [];
   let open: 'script' | 'style' | undefined;
   let text = '';
-  const parser = new Parser({
-    onopentag(name, a) {
-      if ((name === 'script' && !a.src && !NON_SCRIPT_TYPES.test(a.type ?? '')) || name === 'style') {
-        open = name as 'script' | 'style';
-        text = '';
-      }
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        if (
+          (name === 'script' && !a.src && !NON_SCRIPT_TYPES.test(a.type ?? '')) ||
+          name === 'style'
+        ) {
+          open = name as 'script' | 'style';
+          text = '';
+        }
+      },
+      ontext(t) {
+        if (open) text += t;
+      },
+      onclosetag(name) {
+        if (name !== open) return;
+        (open === 'script' ? scripts : styles).push(sha256(text));
+        open = undefined;
+      },
     },
-    ontext(t) { if (open) text += t; },
-    onclosetag(name) {
-      if (name !== open) return;
-      (open === 'script' ? scripts : styles).push(sha256(text));
-      open = undefined;
-    },
-  }, { decodeEntities: false });
+    { decodeEntities: false },
+  );
   parser.end(html);
   return { scripts, styles };
 }

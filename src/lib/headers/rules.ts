@@ -7,8 +7,15 @@
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
-export interface HeaderRule { path: string; headers: [name: string, value: string][] }
-export interface DirEntry { name: string; dir: boolean; /** Listed for Pagefind's shard folders (s1, s2, …). */ children?: DirEntry[] }
+export interface HeaderRule {
+  path: string;
+  headers: [name: string, value: string][];
+}
+export interface DirEntry {
+  name: string;
+  dir: boolean;
+  /** Listed for Pagefind's shard folders (s1, s2, …). */ children?: DirEntry[];
+}
 
 /** Folders whose file names carry a content hash (never change in place). */
 const HASHED_DIRS = ['_astro'];
@@ -31,9 +38,13 @@ export function securityHeaders(csp: string): [string, string][] {
  * hashed assets are immutable, everything else (HTML, feeds, sitemap,
  * robots.txt, reader.js, Pagefind's entry files) revalidates.
  */
-export function cacheRules(top: readonly DirEntry[], pagefind: readonly DirEntry[] = []): HeaderRule[] {
+export function cacheRules(
+  top: readonly DirEntry[],
+  pagefind: readonly DirEntry[] = [],
+): HeaderRule[] {
   const rules: HeaderRule[] = [];
-  const cache = (path: string, value: string) => rules.push({ path, headers: [['Cache-Control', value]] });
+  const cache = (path: string, value: string) =>
+    rules.push({ path, headers: [['Cache-Control', value]] });
   for (const e of [...top].sort(byName)) {
     if (e.name === '_headers' || e.name === '_redirects') continue;
     if (e.name === 'pagefind' && e.dir) {
@@ -50,10 +61,16 @@ export function cacheRules(top: readonly DirEntry[], pagefind: readonly DirEntry
 }
 
 /** A Pagefind bundle: hashed folders and .pf_meta files are immutable; a shard folder (s1, …) is a bundle too. */
-function pagefindRules(prefix: string, entries: readonly DirEntry[], cache: (path: string, value: string) => void): void {
+function pagefindRules(
+  prefix: string,
+  entries: readonly DirEntry[],
+  cache: (path: string, value: string) => void,
+): void {
   for (const p of [...entries].sort(byName)) {
-    if (p.dir && p.children && /^s\d+$/.test(p.name)) pagefindRules(`${prefix}${p.name}/`, p.children, cache);
-    else if (p.dir) cache(`${prefix}${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
+    if (p.dir && p.children && /^s\d+$/.test(p.name))
+      pagefindRules(`${prefix}${p.name}/`, p.children, cache);
+    else if (p.dir)
+      cache(`${prefix}${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
     else cache(`${prefix}${p.name}`, p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
   }
 }
@@ -62,7 +79,12 @@ const byName = (a: DirEntry, b: DirEntry) => (a.name < b.name ? -1 : a.name > b.
 
 export function renderHeaders(rules: readonly HeaderRule[]): string {
   const head = '# Written by src/integrations/headers.ts at build time; do not edit.\n';
-  return head + rules.map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`).join('\n');
+  return (
+    head +
+    rules
+      .map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`)
+      .join('\n')
+  );
 }
 
 /** Reads a `_headers` file (used to serve the built site with its headers in tests). */
@@ -70,7 +92,10 @@ export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) { rules.push({ path: line.trim(), headers: [] }); continue; }
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
     const i = line.indexOf(':');
     const rule = rules.at(-1);
     if (!rule || i < 0) throw new Error(`_headers: 无法解析的行: ${line}`);
@@ -81,14 +106,22 @@ export function parseHeaders(text: string): HeaderRule[] {
 
 /** `*` matches anything (splat), `:name` one path segment — as Netlify and Cloudflare do. */
 function patternRegExp(pattern: string): RegExp {
-  const src = pattern.split(/(\*|:[A-Za-z]\w*)/).map((part) =>
-    part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  const src = pattern
+    .split(/(\*|:[A-Za-z]\w*)/)
+    .map((part) =>
+      part === '*'
+        ? '.*'
+        : part.startsWith(':')
+          ? '[^/]+'
+          : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    );
   return new RegExp(`^${src.join('')}$`);
 }
 
 /** The headers a request for `path` gets; a later rule overrides an earlier one's header. */
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of rules) if (patternRegExp(r.path).test(path)) for (const [n, v] of r.headers) out[n] = v;
+  for (const r of rules)
+    if (patternRegExp(r.path).test(path)) for (const [n, v] of r.headers) out[n] = v;
   return out;
 }

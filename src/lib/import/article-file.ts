@@ -25,7 +25,10 @@ const KEPT = ['summary', 'cover', 'coverAlt', 'tags', 'related', 'draft', 'alias
  * rewritten; fields only an editor sets are kept from `existing`, and the
  * page's old address joins `aliases`.
  */
-export function renderArticleFile(page: LegacyPage, existing: Record<string, unknown> = {}): string {
+export function renderArticleFile(
+  page: LegacyPage,
+  existing: Record<string, unknown> = {},
+): string {
   const fm: Record<string, unknown> = {
     title: page.title,
     date: page.date,

@@ -11,11 +11,15 @@ export function parseHtmlCapture(html: string, channels: readonly ChannelName[])
   if (!html.trim()) return { ok: false, reason: '文件是空的' };
   let root: HTMLElement;
   try {
-    root = parse(html, { comment: true, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+    root = parse(html, {
+      comment: true,
+      blockTextElements: { script: false, style: false, noscript: false, pre: true },
+    });
   } catch (error) {
     return { ok: false, reason: `HTML 无法解析：${(error as Error).message}` };
   }
-  if (!root.querySelector('body') && !root.querySelector('p, div')) return { ok: false, reason: '不是 HTML 页面（没有 body）' };
+  if (!root.querySelector('body') && !root.querySelector('p, div'))
+    return { ok: false, reason: '不是 HTML 页面（没有 body）' };
   for (const el of root.querySelectorAll('script, style, noscript, iframe, form')) el.remove();
   const body = root.querySelector('body') ?? root;
   const result = parseTextCapture(body.structuredText, channels);
@@ -27,13 +31,16 @@ export function parseHtmlCapture(html: string, channels: readonly ChannelName[])
 /** The page's own address: a browser's "saved from url" note, canonical link or og:url. */
 function oldPathOf(html: string, root: HTMLElement): string | undefined {
   const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
-  const href = saved
-    ?? root.querySelector('link[rel="canonical"]')?.getAttribute('href')
-    ?? root.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  const href =
+    saved ??
+    root.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    root.querySelector('meta[property="og:url"]')?.getAttribute('content');
   if (!href) return undefined;
   try {
     const url = new URL(href, 'http://old.invalid/');
-    return url.protocol.startsWith('http') && url.pathname !== '/' ? decodeURI(url.pathname) : undefined;
+    return url.protocol.startsWith('http') && url.pathname !== '/'
+      ? decodeURI(url.pathname)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -46,11 +53,16 @@ export function decodeCapture(bytes: Uint8Array): { text: string } | { error: st
   let declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   // Pages that declare gb2312 routinely use GBK/GB18030 characters; read them with the superset.
   if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) declared = 'gb18030';
-  const tries = declared && declared !== 'utf-8' && declared !== 'utf8' ? [declared, 'utf-8'] : ['utf-8', 'gb18030'];
+  const tries =
+    declared && declared !== 'utf-8' && declared !== 'utf8'
+      ? [declared, 'utf-8']
+      : ['utf-8', 'gb18030'];
   for (const label of tries) {
     try {
       return { text: new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes) };
-    } catch { /* try the next encoding */ }
+    } catch {
+      /* try the next encoding */
+    }
   }
   return { error: `文件编码无法识别（试过 ${tries.join('、')}）` };
 }

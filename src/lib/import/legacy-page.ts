@@ -13,6 +13,9 @@ export interface LegacyPage {
   oldPath?: string;
 }
 
-export interface ChannelName { id: string; name: string }
+export interface ChannelName {
+  id: string;
+  name: string;
+}
 
 export type ParseResult = { ok: true; page: LegacyPage } | { ok: false; reason: string };

@@ -5,13 +5,15 @@
  * of a line (`#`, `>`, `-`, `1.`) get a backslash, which both pipelines drop.
  */
 export function escapeMdxText(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>|~&]/g, '\\$&')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    // A paragraph opening with import/export is ESM to MDX; a character reference defuses it.
-    .replace(/^import\b/, '&#x69;mport')
-    .replace(/^export\b/, '&#x65;xport');
+  return (
+    text
+      .replace(/[\\`*_{}[\]<>|~&]/g, '\\$&')
+      .replace(/^([#+=-])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      // A paragraph opening with import/export is ESM to MDX; a character reference defuses it.
+      .replace(/^import\b/, '&#x69;mport')
+      .replace(/^export\b/, '&#x65;xport')
+  );
 }
 
 /** One paragraph per line, blank lines between; internal whitespace runs collapsed. */

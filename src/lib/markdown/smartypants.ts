@@ -1,6 +1,10 @@
 import remarkSmartypants from 'remark-smartypants';
 
-interface MdNode { type?: string; value?: unknown; children?: MdNode[] }
+interface MdNode {
+  type?: string;
+  value?: unknown;
+  children?: MdNode[];
+}
 
 /**
  * Astro's SmartyPants (straight quotes, `--`, `...` and backticks to

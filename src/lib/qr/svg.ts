@@ -39,7 +39,10 @@ function load(file: string): Map<string, string> {
 
 /** The QR code of `text` as an SVG string, from the cache when it was drawn before. */
 export async function qrSvg(text: string, file = qrCacheFile()): Promise<string> {
-  if (!memo || memoFile !== file) { memo = load(file); memoFile = file; }
+  if (!memo || memoFile !== file) {
+    memo = load(file);
+    memoFile = file;
+  }
   const hit = memo.get(text);
   if (hit !== undefined) return hit;
   const svg = await QRCode.toString(text, OPTIONS);

@@ -10,10 +10,17 @@ const DATE_HELP = '2015-03-24 或 2015-03-24T09:30:00+08:00';
 const dateField = z.unknown().transform((value, ctx) => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
   if (value === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '缺少发布日期', params: { expected: DATE_HELP } });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: '缺少发布日期',
+      params: { expected: DATE_HELP },
+    });
     return z.NEVER;
   }
-  const parsed = typeof value === 'string' ? parseContentDate(value) : ({ ok: false, reason: 'format' } as const);
+  const parsed =
+    typeof value === 'string'
+      ? parseContentDate(value)
+      : ({ ok: false, reason: 'format' } as const);
   if (parsed.ok) return parsed.date;
   ctx.addIssue({
     code: z.ZodIssueCode.custom,
@@ -24,11 +31,12 @@ const dateField = z.unknown().transform((value, ctx) => {
 });
 
 // Not a union: zod reports a failed union as a bare "Invalid input".
-const optionalText = (what: string) => z
-  .string({ invalid_type_error: `${what}必须是文字` })
-  .nullable()
-  .optional()
-  .transform((s) => (s ?? '').trim());
+const optionalText = (what: string) =>
+  z
+    .string({ invalid_type_error: `${what}必须是文字` })
+    .nullable()
+    .optional()
+    .transform((s) => (s ?? '').trim());
 
 const idList = (what: string) =>
   z
@@ -41,38 +49,50 @@ const idList = (what: string) =>
  * Article frontmatter. `channelIds` comes from content/data/channels.yaml so an
  * unknown channel is reported with the list of known ones.
  */
-export function articleSchema(channelIds: readonly string[], defaultSource: string, channelLabels = channelIds) {
-  return z.object({
-    title: z
-      .string({ required_error: '缺少标题', invalid_type_error: '标题必须是文字' })
-      .transform((s) => s.trim().replace(/\s+/g, ' '))
-      .refine((s) => s.length > 0, { message: '标题不能为空' })
-      .refine((s) => !/<\/?[a-zA-Z!][^>]*>/.test(s), {
-        message: '标题不能包含 HTML 标签或脚本，请只写文字',
+export function articleSchema(
+  channelIds: readonly string[],
+  defaultSource: string,
+  channelLabels = channelIds,
+) {
+  return z
+    .object({
+      title: z
+        .string({ required_error: '缺少标题', invalid_type_error: '标题必须是文字' })
+        .transform((s) => s.trim().replace(/\s+/g, ' '))
+        .refine((s) => s.length > 0, { message: '标题不能为空' })
+        .refine((s) => !/<\/?[a-zA-Z!][^>]*>/.test(s), {
+          message: '标题不能包含 HTML 标签或脚本，请只写文字',
+        }),
+      date: dateField,
+      source: optionalText('来源 source').transform((s) => s || defaultSource),
+      author: optionalText('作者 author'),
+      editor: optionalText('编辑 editor'),
+      channel: z
+        .string({ required_error: '缺少频道', invalid_type_error: '频道必须是频道编号文字' })
+        .trim()
+        .refine((c) => channelIds.includes(c), {
+          message: '未知的频道',
+          params: { expected: `以下频道编号之一：${channelLabels.join('、')}` },
+        }),
+      summary: optionalText('摘要 summary'),
+      cover: z.string({ invalid_type_error: '封面图 cover 必须是图片路径文字' }).trim().optional(),
+      coverAlt: z
+        .string({ invalid_type_error: '封面图说明 coverAlt 必须是文字' })
+        .trim()
+        .optional(),
+      tags: idList('标签 tags'),
+      related: idList('相关稿件 related').refine((ids) => ids.every((id) => SLUG_RE.test(id)), {
+        message: '相关稿件应写文章编号（文件名，不含 .mdx）',
       }),
-    date: dateField,
-    source: optionalText('来源 source').transform((s) => s || defaultSource),
-    author: optionalText('作者 author'),
-    editor: optionalText('编辑 editor'),
-    channel: z
-      .string({ required_error: '缺少频道', invalid_type_error: '频道必须是频道编号文字' })
-      .trim()
-      .refine((c) => channelIds.includes(c), {
-        message: '未知的频道',
-        params: { expected: `以下频道编号之一：${channelLabels.join('、')}` },
-      }),
-    summary: optionalText('摘要 summary'),
-    cover: z.string({ invalid_type_error: '封面图 cover 必须是图片路径文字' }).trim().optional(),
-    coverAlt: z.string({ invalid_type_error: '封面图说明 coverAlt 必须是文字' }).trim().optional(),
-    tags: idList('标签 tags'),
-    related: idList('相关稿件 related').refine((ids) => ids.every((id) => SLUG_RE.test(id)), {
-      message: '相关稿件应写文章编号（文件名，不含 .mdx）',
-    }),
-    draft: z.boolean({ invalid_type_error: '草稿 draft 只能是 true 或 false' }).default(false),
-    aliases: idList('旧网址 aliases').refine((a) => a.every((u) => u.startsWith('/') && !u.includes('..')), {
-      message: '旧网址必须以 / 开头，例如 /content/2015-03/24/content_123.htm',
-    }),
-  }).strict();
+      draft: z.boolean({ invalid_type_error: '草稿 draft 只能是 true 或 false' }).default(false),
+      aliases: idList('旧网址 aliases').refine(
+        (a) => a.every((u) => u.startsWith('/') && !u.includes('..')),
+        {
+          message: '旧网址必须以 / 开头，例如 /content/2015-03/24/content_123.htm',
+        },
+      ),
+    })
+    .strict();
 }
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;

@@ -28,7 +28,8 @@ export function formatProblem(p: Problem): string {
 export function showValue(value: unknown): string {
   if (value === undefined) return '（缺失）';
   if (value === null) return '（空值）';
-  let s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  let s =
+    typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   if (s.length > 80) s = `${s.slice(0, 77)}…`;
   return s;
 }

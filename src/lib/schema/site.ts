@@ -25,21 +25,22 @@ export const channelSchema = z.object({
 });
 export type ChannelData = z.output<typeof channelSchema>;
 
-export const noticeSchema = z
-  .object({
-    title: text('公告标题'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2015-03-24'),
-    url: safeUrl.optional(),
-    /** Slug of an article the notice points to. */
-    article: z.string().trim().optional(),
-  });
+export const noticeSchema = z.object({
+  title: text('公告标题'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2015-03-24'),
+  url: safeUrl.optional(),
+  /** Slug of an article the notice points to. */
+  article: z.string().trim().optional(),
+});
 export type NoticeData = z.output<typeof noticeSchema>;
 
 export const partnerSchema = linkEntry.extend({ logo: z.string().trim().optional() });
 
 export const promoSchema = z.object({
   title: text('推广标题'),
-  kind: z.enum(['wechat', 'subscription'], { message: '推广类型 kind 只能是 wechat 或 subscription' }),
+  kind: z.enum(['wechat', 'subscription'], {
+    message: '推广类型 kind 只能是 wechat 或 subscription',
+  }),
   lines: z.array(text('推广文字')).default([]),
   /** WeChat account name; the QR code encodes it when no qrImage is given. */
   account: z.string().trim().optional(),

@@ -5,17 +5,34 @@
  * (tokens.ts); every shown result is then verified against its readable
  * text with query.ts, so a result always contains every term literally.
  */
-import { compareRanked, parseQuery, scoreDoc, suggestionCandidates, type RankedDoc, type SearchDoc, type SortOrder } from './query';
+import {
+  compareRanked,
+  parseQuery,
+  scoreDoc,
+  suggestionCandidates,
+  type RankedDoc,
+  type SearchDoc,
+  type SortOrder,
+} from './query';
 import { excerpt, pagefindQuery, termWords } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
 import { SHARD_FILTER, shardsFor, type ShardInfo } from './shards';
 
 /** The part of Pagefind's JS API we use. */
 export interface PagefindApi {
-  search(term: string, opts?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string,
+    opts?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
-export interface PagefindResult { id: string; data(): Promise<PagefindData> }
-export interface PagefindData { url: string; meta: Record<string, string | undefined> }
+export interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindData>;
+}
+export interface PagefindData {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
 
 /** Pagefind with the site's shards: shard i is searchable once load(i) resolved. */
 export interface ShardedIndex {
@@ -34,7 +51,12 @@ export interface Hit extends SearchDoc {
 
 const MAX_CANDIDATES_PER_HIT = 4;
 
-export interface SearchState { q: string; channel?: string | undefined; year?: string | undefined; sort?: SortOrder | undefined }
+export interface SearchState {
+  q: string;
+  channel?: string | undefined;
+  year?: string | undefined;
+  sort?: SortOrder | undefined;
+}
 
 export interface ResultSet {
   terms: string[];
@@ -85,7 +107,11 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
   const searchNextShard = async () => {
     const shard = pending.shift()!;
     await index.load(shard);
-    const lists = (await Promise.all(words.map((q) => index.pagefind.search(q, { filters: filtersOf(state, shard), sort })))).map((l) => l?.results ?? []);
+    const lists = (
+      await Promise.all(
+        words.map((q) => index.pagefind.search(q, { filters: filtersOf(state, shard), sort })),
+      )
+    ).map((l) => l?.results ?? []);
     lists.sort((a, b) => a.length - b.length);
     const [first, ...rest] = lists;
     const keep = rest.map((l) => new Set(l.map((r) => r.id)));

@@ -30,25 +30,97 @@ export const QUALITY_QUERIES: QualityQuery[] = [
 ];
 
 // Filler words; any word sharing a character with a query is dropped below.
-const FILLER = ['企业', '发展', '服务', '社会', '经济', '会议', '推进', '提升', '质量', '创新', '管理', '制度', '机制', '人才', '培训', '文化',
-  '活动', '职工', '生产', '经营', '公司', '技术', '项目', '市场', '产品', '效益', '合作', '交流', '学习', '教育', '规划', '目标', '任务', '措施',
-  '成效', '经验', '典型', '先进', '模范', '责任', '安全', '环境', '资源', '能力', '水平', '标准', '规范', '流程', '考核', '评价', '县里', '园区'];
+const FILLER = [
+  '企业',
+  '发展',
+  '服务',
+  '社会',
+  '经济',
+  '会议',
+  '推进',
+  '提升',
+  '质量',
+  '创新',
+  '管理',
+  '制度',
+  '机制',
+  '人才',
+  '培训',
+  '文化',
+  '活动',
+  '职工',
+  '生产',
+  '经营',
+  '公司',
+  '技术',
+  '项目',
+  '市场',
+  '产品',
+  '效益',
+  '合作',
+  '交流',
+  '学习',
+  '教育',
+  '规划',
+  '目标',
+  '任务',
+  '措施',
+  '成效',
+  '经验',
+  '典型',
+  '先进',
+  '模范',
+  '责任',
+  '安全',
+  '环境',
+  '资源',
+  '能力',
+  '水平',
+  '标准',
+  '规范',
+  '流程',
+  '考核',
+  '评价',
+  '县里',
+  '园区',
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-export interface QualityArticle { slug: string; title: string; date: string; channel: string; body: string }
+export interface QualityArticle {
+  slug: string;
+  title: string;
+  date: string;
+  channel: string;
+  body: string;
+}
 
-export function generateQualityCorpus(opts: { articles?: number; seed?: number; channels: readonly string[] }): QualityArticle[] {
+export function generateQualityCorpus(opts: {
+  articles?: number;
+  seed?: number;
+  channels: readonly string[];
+}): QualityArticle[] {
   const n = opts.articles ?? 120;
   const r = rng(opts.seed ?? 7);
-  const banned = new Set(QUALITY_QUERIES.flatMap((q) => [...q.q, ...(q.plant ?? '')]).filter((c) => /\p{L}/u.test(c)));
+  const banned = new Set(
+    QUALITY_QUERIES.flatMap((q) => [...q.q, ...(q.plant ?? '')]).filter((c) => /\p{L}/u.test(c)),
+  );
   const words = FILLER.filter((w) => ![...w].some((c) => banned.has(c)));
-  const sentence = () => Array.from({ length: 4 + Math.floor(r() * 6) }, () => words[Math.floor(r() * words.length)]).join('') + '。';
-  const paragraphs: string[][] = Array.from({ length: n }, () => Array.from({ length: 3 }, () => Array.from({ length: 4 }, sentence).join('')));
-  const titles: string[] = Array.from({ length: n }, (_, i) => `质量测试第${i + 1}篇：${words[i % words.length]}${words[(i * 7) % words.length]}`);
+  const sentence = () =>
+    Array.from(
+      { length: 4 + Math.floor(r() * 6) },
+      () => words[Math.floor(r() * words.length)],
+    ).join('') + '。';
+  const paragraphs: string[][] = Array.from({ length: n }, () =>
+    Array.from({ length: 3 }, () => Array.from({ length: 4 }, sentence).join('')),
+  );
+  const titles: string[] = Array.from(
+    { length: n },
+    (_, i) => `质量测试第${i + 1}篇：${words[i % words.length]}${words[(i * 7) % words.length]}`,
+  );
   const insert = (i: number, text: string, inTitle: boolean) => {
     if (inTitle) titles[i] = `${titles[i]}${text}`;
     else {
@@ -66,7 +138,8 @@ export function generateQualityCorpus(opts: { articles?: number; seed?: number; 
       const i = Math.floor(r() * n);
       for (let rep = Math.floor(r() * 3); rep >= 0; rep--) insert(i, plant, h === 0 && rep === 0);
     }
-    for (const decoy of q.decoys ?? []) for (let d = 0; d < 6; d++) insert(Math.floor(r() * n), decoy, false);
+    for (const decoy of q.decoys ?? [])
+      for (let d = 0; d < 6; d++) insert(Math.floor(r() * n), decoy, false);
   }
   return paragraphs.map((p, i) => ({
     slug: `quality-${String(i + 1).padStart(4, '0')}`,
@@ -80,7 +153,9 @@ export function generateQualityCorpus(opts: { articles?: number; seed?: number; 
 /** The articles a query must return, by the shared contract. */
 export function expectedFor(q: string, articles: readonly QualityArticle[]): Set<string> {
   const terms = parseQuery(q);
-  return new Set(articles.filter((a) => matches({ title: a.title, text: a.body }, terms)).map((a) => a.slug));
+  return new Set(
+    articles.filter((a) => matches({ title: a.title, text: a.body }, terms)).map((a) => a.slug),
+  );
 }
 
 export function toMdx(a: QualityArticle): string {

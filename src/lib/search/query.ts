@@ -90,7 +90,10 @@ export function beijingYear(date: string | Date): number {
 }
 
 /** Scores one document; null when it does not match every term. */
-export function scoreDoc<D extends SearchDoc>(doc: D, terms: readonly string[]): RankedDoc<D> | null {
+export function scoreDoc<D extends SearchDoc>(
+  doc: D,
+  terms: readonly string[],
+): RankedDoc<D> | null {
   if (terms.length === 0) return null;
   const title = normalize(doc.title);
   const text = normalize(doc.text);
@@ -127,7 +130,11 @@ export function passesFilters(doc: SearchDoc, opts: SearchOptions = {}): boolean
 }
 
 /** The whole contract in one call: parse, match, filter, rank. */
-export function search<D extends SearchDoc>(docs: readonly D[], q: string, opts: SearchOptions = {}): RankedDoc<D>[] {
+export function search<D extends SearchDoc>(
+  docs: readonly D[],
+  q: string,
+  opts: SearchOptions = {},
+): RankedDoc<D>[] {
   const terms = parseQuery(q);
   const out: RankedDoc<D>[] = [];
   for (const doc of docs) {

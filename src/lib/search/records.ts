@@ -32,12 +32,46 @@ export const FILTER_CHANNEL = '频道';
 export const FILTER_YEAR = '年份';
 
 // Elements whose edges separate words, as hast-util-to-text would break lines there.
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
 /** The search body's data-search attribute → its data; the attribute must be there. */
 function parseSearchData(raw: string | undefined): ArticleSearchData {
-  if (typeof raw !== 'string') throw new Error('data-pagefind-body 元素缺少 data-search 属性 (expected JSON with channel/date/source)');
+  if (typeof raw !== 'string')
+    throw new Error(
+      'data-pagefind-body 元素缺少 data-search 属性 (expected JSON with channel/date/source)',
+    );
   return JSON.parse(raw) as ArticleSearchData;
 }
 
@@ -66,7 +100,9 @@ export function readSearchData(html: string): ArticleSearchData | null {
  * search body. One streaming pass (htmlparser2): at 10,000 pages a full
  * DOM per page would cost most of the indexing time.
  */
-export function extractArticle(html: string): { title: string; text: string; data: ArticleSearchData } | null {
+export function extractArticle(
+  html: string,
+): { title: string; text: string; data: ArticleSearchData } | null {
   let found = false;
   let raw: string | undefined;
   let depth = 0; // open elements inside the search body, the body itself included
@@ -118,13 +154,16 @@ export function extractArticle(html: string): { title: string; text: string; dat
  */
 export function readableText(text: string): string {
   // ASCII and common Chinese characters are already in their final form.
-  return text
-    .replace(/[^\x00-\x7f\u4e00-\u9fff]/gu, (c) => {
-      const n = c.normalize('NFKC');
-      return /^[\p{L}\p{N}]+$/u.test(n) ? n : c;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- the class starts at NUL on purpose: all of ASCII
+      .replace(/[^\x00-\x7f\u4e00-\u9fff]/gu, (c) => {
+        const n = c.normalize('NFKC');
+        return /^[\p{L}\p{N}]+$/u.test(n) ? n : c;
+      })
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -132,13 +171,23 @@ export function readableText(text: string): string {
  * bigram words of title + body (tokens.ts). The readable body travels in
  * `meta.text` (stored, not indexed) for verification and excerpts.
  */
-export function toRecord(url: string, article: { title: string; text: string; data: ArticleSearchData }): SearchRecord {
+export function toRecord(
+  url: string,
+  article: { title: string; text: string; data: ArticleSearchData },
+): SearchRecord {
   const { title, text, data } = article;
   return {
     url,
     content: toIndexWords(`${title}。${text}`),
     language: INDEX_LANGUAGE,
-    meta: { title, date: data.day, iso: data.date, channel: data.channel, source: data.source, text: readableText(text) },
+    meta: {
+      title,
+      date: data.day,
+      iso: data.date,
+      channel: data.channel,
+      source: data.source,
+      text: readableText(text),
+    },
     filters: { [FILTER_CHANNEL]: [data.channel], [FILTER_YEAR]: [String(data.year)] },
     sort: { date: data.date },
   };

@@ -25,19 +25,27 @@ export function recordSource(html: string): string {
 }
 
 /** Digest of one article page's record source. */
-export const pageDigest = (html: string): string => createHash('sha256').update(recordSource(html)).digest('hex');
+export const pageDigest = (html: string): string =>
+  createHash('sha256').update(recordSource(html)).digest('hex');
 
 /** The installed Pagefind's version: a new Pagefind may write other files. */
 function pagefindVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(
+        readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8'),
+      ) as { version: string }
+    ).version;
   } catch {
     return 'unknown';
   }
 }
 
 /** Key of a shard: its id and its pages (URL and record-source digest, in shard order). */
-export function shardKey(shardId: string, pages: readonly { url: string; digest: string }[]): string {
+export function shardKey(
+  shardId: string,
+  pages: readonly { url: string; digest: string }[],
+): string {
   const hash = createHash('sha256').update(`${FORMAT}\0${pagefindVersion()}\0${shardId}\0`);
   for (const p of pages) hash.update(`${p.url}\0${p.digest}\0`);
   return hash.digest('hex').slice(0, 24);
@@ -50,9 +58,16 @@ export function cached(cacheDir: string, shardId: string, key: string): string |
 }
 
 /** Stores a shard's output under its key, replacing older outputs of that shard. */
-export async function store(cacheDir: string, shardId: string, key: string, output: string): Promise<void> {
+export async function store(
+  cacheDir: string,
+  shardId: string,
+  key: string,
+  output: string,
+): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  for (const name of await readdir(cacheDir)) if (name.startsWith(`${shardId}-`)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of await readdir(cacheDir))
+    if (name.startsWith(`${shardId}-`))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
   const tmp = join(cacheDir, `.${shardId}-${key}.tmp`);
   await rm(tmp, { recursive: true, force: true });
   await linkTree(output, tmp, (name) => !/^s\d+$/.test(name));

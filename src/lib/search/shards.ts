@@ -32,7 +32,9 @@ export interface ShardInfo {
 }
 
 /** What /pagefind/shards.json holds. */
-export interface ShardManifest { shards: ShardInfo[] }
+export interface ShardManifest {
+  shards: ShardInfo[];
+}
 
 export const MANIFEST_FILE = 'shards.json';
 
@@ -40,7 +42,10 @@ export function shardSize(env: Record<string, string | undefined> = process.env)
   const raw = env.FEIGONG_SEARCH_SHARD_SIZE;
   if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`FEIGONG_SEARCH_SHARD_SIZE 必须是正整数 (expected a positive integer, found "${raw}")`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `FEIGONG_SEARCH_SHARD_SIZE 必须是正整数 (expected a positive integer, found "${raw}")`,
+    );
   return n;
 }
 
@@ -52,15 +57,26 @@ export const shardDir = (i: number): string => (i === 0 ? '' : `s${i}`);
  * stable order), a quarter of `size` in the first shard and `size` in each
  * of the others. Same input, same shards.
  */
-export function planShards<T extends { url: string; date: string; year: number }>(items: readonly T[], size: number): { info: ShardInfo; items: T[] }[] {
-  const sorted = [...items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+export function planShards<T extends { url: string; date: string; year: number }>(
+  items: readonly T[],
+  size: number,
+): { info: ShardInfo; items: T[] }[] {
+  const sorted = [...items].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
   const out: { info: ShardInfo; items: T[] }[] = [];
   for (let i = 0, from = 0; from < sorted.length; i++) {
     const part = sorted.slice(from, (from += i === 0 ? Math.ceil(size / 4) : size));
     const years = part.map((p) => p.year);
     const dir = shardDir(i);
     out.push({
-      info: { id: `s${i}`, path: `/pagefind/${dir ? `${dir}/` : ''}`, articles: part.length, newestYear: Math.max(...years), oldestYear: Math.min(...years) },
+      info: {
+        id: `s${i}`,
+        path: `/pagefind/${dir ? `${dir}/` : ''}`,
+        articles: part.length,
+        newestYear: Math.max(...years),
+        oldestYear: Math.min(...years),
+      },
       items: part,
     });
   }

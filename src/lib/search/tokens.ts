@@ -31,11 +31,17 @@ const kindOf = (c: string): Kind => {
   const u = c.charCodeAt(0);
   // Fast paths for the common cases (this runs once per character of the archive).
   if (u >= 0x4e00 && u <= 0x9fff) return 'cjk';
-  if (u < 0x80) return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) ? 'word' : 'other';
+  if (u < 0x80)
+    return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a)
+      ? 'word'
+      : 'other';
   return CJK.test(c) ? 'cjk' : WORD.test(c) ? 'word' : 'other';
 };
 
-interface Run { kind: Kind; text: string }
+interface Run {
+  kind: Kind;
+  text: string;
+}
 
 /** Normalized text (see query.ts) cut into runs of Chinese, of letters/digits, and of the rest. */
 function runs(text: string): Run[] {
@@ -55,7 +61,9 @@ const BASE = 0x3000;
 const SHORT = 35 * 36 * 36;
 const code = (c: string): string => {
   const cp = c.codePointAt(0)!;
-  return cp >= BASE && cp - BASE < SHORT ? (cp - BASE).toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
+  return cp >= BASE && cp - BASE < SHORT
+    ? (cp - BASE).toString(36).padStart(3, '0')
+    : `z${cp.toString(36).padStart(4, '0')}`;
 };
 /** One Chinese character as the start of an index word: 党 → q + 3 digits. */
 export const encodeChar = (c: string): string => `q${code(c)}`;
@@ -86,7 +94,10 @@ export function toIndexWords(text: string): string {
 }
 
 /** One Pagefind query word: `exact` words must occur as they are, the others as a prefix. */
-export interface QueryWord { word: string; exact: boolean }
+export interface QueryWord {
+  word: string;
+  exact: boolean;
+}
 
 /**
  * One query term → the index words a page must hold to possibly contain it.
@@ -104,7 +115,9 @@ export function termWords(term: string): QueryWord[] {
     else if (run.kind === 'cjk') {
       const chars = Array.from(run.text);
       if (chars.length === 1) add({ word: encodeChar(chars[0]!), exact: false });
-      else for (let i = 0; i < chars.length - 1; i++) add({ word: encodePair(chars[i]!, chars[i + 1]!), exact: true });
+      else
+        for (let i = 0; i < chars.length - 1; i++)
+          add({ word: encodePair(chars[i]!, chars[i + 1]!), exact: true });
     }
   }
   return out;
@@ -113,7 +126,8 @@ export function termWords(term: string): QueryWord[] {
 /** The Pagefind query string for one word: quoted (exact) or bare (prefix). */
 export const pagefindQuery = (w: QueryWord): string => (w.exact ? `"${w.word}"` : w.word);
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Plain text → HTML with every literal occurrence of the terms in <mark>
@@ -124,7 +138,8 @@ export function highlightTerms(text: string, terms: readonly string[]): string {
   const marked = new Array<boolean>(text.length).fill(false);
   for (const t of terms) {
     if (!t) continue;
-    for (let i = lower.indexOf(t); i !== -1; i = lower.indexOf(t, i + t.length)) marked.fill(true, i, i + t.length);
+    for (let i = lower.indexOf(t); i !== -1; i = lower.indexOf(t, i + t.length))
+      marked.fill(true, i, i + t.length);
   }
   let html = '';
   let open = false;

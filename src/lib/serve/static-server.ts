@@ -11,13 +11,28 @@ import { createGzip } from 'node:zlib';
 import { headersFor, parseHeaders, type HeaderRule } from '../headers/rules';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
-export interface StaticServer { url: string; server: Server; close(): Promise<void> }
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
 
 export interface ServeOptions {
   /** Apply the site's `_headers` file (true) or these rules. */
@@ -29,9 +44,12 @@ export interface ServeOptions {
 }
 
 export async function serveStatic(root: string, opts: ServeOptions = {}): Promise<StaticServer> {
-  const rules: HeaderRule[] = opts.headers === true
-    ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8'))
-    : Array.isArray(opts.headers) ? opts.headers : [];
+  const rules: HeaderRule[] =
+    opts.headers === true
+      ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8'))
+      : Array.isArray(opts.headers)
+        ? opts.headers
+        : [];
   const server = createServer((req, res) => {
     let path: string;
     try {
@@ -42,20 +60,31 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     }
     let file = normalize(join(root, path));
     let status = 200;
-    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) { res.writeHead(403).end(); return; }
+    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
+      res.writeHead(403).end();
+      return;
+    }
     if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) { res.writeHead(301, { Location: `${path}/` }).end(); return; }
+      if (!path.endsWith('/')) {
+        res.writeHead(301, { Location: `${path}/` }).end();
+        return;
+      }
       file = join(file, 'index.html');
     }
     if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file) || path.endsWith('/_headers')) {
       status = 404;
       file = join(root, '404.html');
-      if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
+      if (!existsSync(file)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Text is sent gzipped when the client accepts it, as a CDN would.
-    const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzip =
+      /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(status, {
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
@@ -65,10 +94,16 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     if (opts.onBytes) {
       let sent = 0;
       const write = res.write.bind(res);
-      res.write = ((chunk: Buffer | string, ...rest: never[]) => { sent += Buffer.byteLength(chunk); return write(chunk, ...rest); }) as typeof res.write;
+      res.write = ((chunk: Buffer | string, ...rest: never[]) => {
+        sent += Buffer.byteLength(chunk);
+        return write(chunk, ...rest);
+      }) as typeof res.write;
       res.on('finish', () => opts.onBytes!(path, sent));
     }
-    if (req.method === 'HEAD') { res.end(); return; }
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);
     else body.pipe(res);
@@ -78,6 +113,10 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -5,8 +5,14 @@ import { build } from 'esbuild';
 export async function bundleSearchApp(): Promise<string> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./browser/app.ts', import.meta.url))],
-    bundle: true, format: 'iife', target: 'es2019', minify: true, write: false,
-    legalComments: 'none', charset: 'utf8', logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
 }

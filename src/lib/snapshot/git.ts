@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { isoDay } from '../dates';
 
-export interface ContentCommit { commit: string; date: Date; day: string; /** Uncommitted changes under content/. */ dirty: boolean }
+export interface ContentCommit {
+  commit: string;
+  date: Date;
+  day: string;
+  /** Uncommitted changes under content/. */ dirty: boolean;
+}
 
 /** The commit the content is at (HEAD) and its commit date, as a Beijing day. */
 export function contentCommit(cwd: string): ContentCommit {

@@ -20,12 +20,17 @@ export function attr(el: Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
 }
 
-export interface Edit { start: number; end: number; text: string }
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Applies non-overlapping edits to the original text (any order given). */
 export function applyEdits(text: string, edits: Edit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 
@@ -46,7 +51,8 @@ export function textOf(node: Node): string {
   const parts: string[] = [];
   const walk = (n: Node) => {
     if (n.nodeName === '#text' && 'value' in n) parts.push(n.value);
-    else if ('childNodes' in n && n.nodeName !== 'script' && n.nodeName !== 'style') for (const c of n.childNodes) walk(c);
+    else if ('childNodes' in n && n.nodeName !== 'script' && n.nodeName !== 'style')
+      for (const c of n.childNodes) walk(c);
   };
   walk(node);
   return parts.join('').replace(/\s+/g, ' ').trim();

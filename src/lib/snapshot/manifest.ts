@@ -47,11 +47,21 @@ export function parseManifest(text: string): Manifest {
   lines.slice(blank + 1).forEach((line, i) => {
     if (!line) return;
     const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (!m) throw new Error(`MANIFEST 第 ${blank + 2 + i} 行格式不对 (expected "<sha256>  <path>", found ${JSON.stringify(line)})`);
+    if (!m)
+      throw new Error(
+        `MANIFEST 第 ${blank + 2 + i} 行格式不对 (expected "<sha256>  <path>", found ${JSON.stringify(line)})`,
+      );
     files.set(m[2]!, m[1]!);
   });
   const pages = Number(field('pages'));
   const declared = Number(field('files'));
-  if (declared !== files.size) throw new Error(`MANIFEST 声明 ${declared} 个文件，实际列出 ${files.size} 个`);
-  return { site: field('site'), buildDate: field('build-date'), commit: field('commit'), pages, files };
+  if (declared !== files.size)
+    throw new Error(`MANIFEST 声明 ${declared} 个文件，实际列出 ${files.size} 个`);
+  return {
+    site: field('site'),
+    buildDate: field('build-date'),
+    commit: field('commit'),
+    pages,
+    files,
+  };
 }

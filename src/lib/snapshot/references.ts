@@ -1,7 +1,12 @@
 import { posix } from 'node:path';
 import { attr, parseHtml, SRCSET_ATTRS, URL_ATTRS, walkElements } from './html';
 
-export interface BrokenReference { file: string; attribute: string; value: string; reason: string }
+export interface BrokenReference {
+  file: string;
+  attribute: string;
+  value: string;
+  reason: string;
+}
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
@@ -10,7 +15,10 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
  * relative reference to a file in it (not a folder, not root-relative).
  * `files` is the set of paths in the snapshot.
  */
-export function checkReferences(files: Map<string, Uint8Array> | Set<string>, read: (path: string) => string): BrokenReference[] {
+export function checkReferences(
+  files: Map<string, Uint8Array> | Set<string>,
+  read: (path: string) => string,
+): BrokenReference[] {
   const has = (p: string) => files.has(p);
   const broken: BrokenReference[] = [];
   for (const file of files.keys()) {
@@ -25,7 +33,8 @@ export function checkReferences(files: Map<string, Uint8Array> | Set<string>, re
             : [];
         for (const value of values) {
           const problem = checkOne(file, value.trim(), has);
-          if (problem) broken.push({ file, attribute: `${el.tagName}@${a.name}`, value, reason: problem });
+          if (problem)
+            broken.push({ file, attribute: `${el.tagName}@${a.name}`, value, reason: problem });
         }
       }
     });
@@ -37,10 +46,15 @@ function checkOne(file: string, value: string, has: (p: string) => boolean): str
   if (!value || EXTERNAL.test(value)) return null;
   if (value.startsWith('/')) return '以 / 开头，离线打开时指向磁盘根目录';
   let path = value.replace(/[?#].*$/, '');
-  try { path = decodeURI(path); } catch { return '无法解码的地址'; }
+  try {
+    path = decodeURI(path);
+  } catch {
+    return '无法解码的地址';
+  }
   if (!path) return null;
   const target = posix.normalize(posix.join(posix.dirname(file), path));
   if (target.startsWith('..')) return '指向存档之外';
-  if (path.endsWith('/') || has(`${target}/index.html`)) return '指向文件夹而不是文件（file:// 不会打开 index.html）';
+  if (path.endsWith('/') || has(`${target}/index.html`))
+    return '指向文件夹而不是文件（file:// 不会打开 index.html）';
   return has(target) ? null : '文件不存在';
 }

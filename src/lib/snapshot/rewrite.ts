@@ -1,4 +1,12 @@
-import { applyEdits, escapeAttr, parseHtml, SRCSET_ATTRS, URL_ATTRS, walkElements, type Edit } from './html';
+import {
+  applyEdits,
+  escapeAttr,
+  parseHtml,
+  SRCSET_ATTRS,
+  URL_ATTRS,
+  walkElements,
+  type Edit,
+} from './html';
 import { srcsetToRelative, toRelative, type RewriteContext } from './urls';
 
 /**
@@ -12,10 +20,18 @@ export function rewritePage(html: string, ctx: RewriteContext, insertAfterBodySt
   walkElements(doc, (el) => {
     const loc = el.sourceCodeLocation;
     if (el.tagName === 'body' && insertAfterBodyStart && loc?.startTag) {
-      edits.push({ start: loc.startTag.endOffset, end: loc.startTag.endOffset, text: insertAfterBodyStart });
+      edits.push({
+        start: loc.startTag.endOffset,
+        end: loc.startTag.endOffset,
+        text: insertAfterBodyStart,
+      });
     }
     // The canonical URL names the live page on purpose.
-    if (el.tagName === 'link' && el.attrs.some((a) => a.name === 'rel' && /\bcanonical\b/.test(a.value))) return;
+    if (
+      el.tagName === 'link' &&
+      el.attrs.some((a) => a.name === 'rel' && /\bcanonical\b/.test(a.value))
+    )
+      return;
     for (const a of el.attrs) {
       const isUrl = (URL_ATTRS as readonly string[]).includes(a.name);
       const isSrcset = (SRCSET_ATTRS as readonly string[]).includes(a.name);
@@ -23,7 +39,11 @@ export function rewritePage(html: string, ctx: RewriteContext, insertAfterBodySt
       const next = isUrl ? toRelative(a.value, ctx) : srcsetToRelative(a.value, ctx);
       const span = loc?.attrs?.[a.name];
       if (next === a.value || !span) continue;
-      edits.push({ start: span.startOffset, end: span.endOffset, text: `${a.name}="${escapeAttr(next)}"` });
+      edits.push({
+        start: span.startOffset,
+        end: span.endOffset,
+        text: `${a.name}="${escapeAttr(next)}"`,
+      });
     }
   });
   return applyEdits(html, edits);

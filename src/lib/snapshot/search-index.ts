@@ -28,7 +28,8 @@ export function docFromPage(path: string, html: string): OfflineDoc | null {
       const json = JSON.parse(el.childNodes.map((c) => ('value' in c ? c.value : '')).join(''));
       if (json['@type'] === 'NewsArticle') ld = json;
     }
-    if (!prose && el.tagName === 'div' && (attr(el, 'class') ?? '').split(/\s+/).includes('prose')) prose = el;
+    if (!prose && el.tagName === 'div' && (attr(el, 'class') ?? '').split(/\s+/).includes('prose'))
+      prose = el;
   });
   const meta = ld as { headline?: string; datePublished?: string; articleSection?: string } | null;
   if (!meta?.headline || !meta.datePublished) return null;
@@ -55,7 +56,10 @@ export interface IndexOptions {
  * key shards (posting lists) and `t/N.js` text chunks. Every file calls a
  * global set up by the search page, so `<script>` tags load it from file://.
  */
-export function buildOfflineIndex(input: OfflineDoc[], opts: IndexOptions = {}): Map<string, string> {
+export function buildOfflineIndex(
+  input: OfflineDoc[],
+  opts: IndexOptions = {},
+): Map<string, string> {
   const chunkSize = opts.chunkSize ?? 25;
   const docs = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const postings = new Map<string, number[]>();
@@ -64,10 +68,13 @@ export function buildOfflineIndex(input: OfflineDoc[], opts: IndexOptions = {}):
     for (const g of gramsOf(normalize(doc.text))) grams.add(g);
     for (const g of grams) {
       const list = postings.get(g);
-      if (list) list.push(n); else postings.set(g, [n]);
+      if (list) list.push(n);
+      else postings.set(g, [n]);
     }
   });
-  const encoded = [...postings.keys()].sort().map((g) => [g, encodePostings(postings.get(g)!, docs.length)] as const);
+  const encoded = [...postings.keys()]
+    .sort()
+    .map((g) => [g, encodePostings(postings.get(g)!, docs.length)] as const);
   const total = encoded.reduce((s, [g, c]) => s + g.length * 3 + c.length + 6, 0);
   let shards = 1;
   while (shards < 4096 && total / shards > (opts.shardBytes ?? 48_000)) shards *= 2;
@@ -75,10 +82,14 @@ export function buildOfflineIndex(input: OfflineDoc[], opts: IndexOptions = {}):
   const files = new Map<string, string>();
   const byShard: Record<string, string>[] = Array.from({ length: shards }, () => ({}));
   for (const [g, code] of encoded) byShard[shardOf(g, shards)]![g] = code;
-  byShard.forEach((keys, i) => files.set(`search/g/${i}.js`, `FeigongOffline.keys(${i},${JSON.stringify(keys)});\n`));
+  byShard.forEach((keys, i) =>
+    files.set(`search/g/${i}.js`, `FeigongOffline.keys(${i},${JSON.stringify(keys)});\n`),
+  );
 
   for (let c = 0; c * chunkSize < docs.length; c++) {
-    const rows = docs.slice(c * chunkSize, (c + 1) * chunkSize).map((d) => [d.id, d.path, d.title, d.date, d.channel, d.text]);
+    const rows = docs
+      .slice(c * chunkSize, (c + 1) * chunkSize)
+      .map((d) => [d.id, d.path, d.title, d.date, d.channel, d.text]);
     files.set(`search/t/${c}.js`, `FeigongOffline.texts(${c},${JSON.stringify(rows)});\n`);
   }
 

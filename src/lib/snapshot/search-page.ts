@@ -1,4 +1,12 @@
-import { applyEdits, attr, escapeAttr, escapeText, parseHtml, walkElements, type Edit } from './html';
+import {
+  applyEdits,
+  attr,
+  escapeAttr,
+  escapeText,
+  parseHtml,
+  walkElements,
+  type Edit,
+} from './html';
 
 /** The offline search page's `<main>`: a plain form read by `search/app.js`. */
 const SEARCH_MAIN = `
@@ -32,19 +40,34 @@ export function searchPageFrom(shellHtml: string, siteName: string, liveSearchUr
     // The shell's canonical URL and "current page" mark belong to the shell page.
     const canonical = el.tagName === 'link' && /\bcanonical\b/.test(attr(el, 'rel') ?? '');
     const href = loc?.attrs?.href;
-    if (canonical && href) edits.push({ start: href.startOffset, end: href.endOffset, text: `href="${escapeAttr(liveSearchUrl)}"` });
+    if (canonical && href)
+      edits.push({
+        start: href.startOffset,
+        end: href.endOffset,
+        text: `href="${escapeAttr(liveSearchUrl)}"`,
+      });
     const current = loc?.attrs?.['aria-current'];
-    if (current && el.tagName === 'a') edits.push({ start: current.startOffset - 1, end: current.endOffset, text: '' });
+    if (current && el.tagName === 'a')
+      edits.push({ start: current.startOffset - 1, end: current.endOffset, text: '' });
     if (!loc?.startTag || !loc.endTag) return;
-    if (el.tagName === 'title') edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text: escapeText(`站内搜索 - ${siteName}`) });
-    if (el.tagName === 'main') edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text: SEARCH_MAIN });
+    if (el.tagName === 'title')
+      edits.push({
+        start: loc.startTag.endOffset,
+        end: loc.endTag.startOffset,
+        text: escapeText(`站内搜索 - ${siteName}`),
+      });
+    if (el.tagName === 'main')
+      edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text: SEARCH_MAIN });
   });
   return applyEdits(shellHtml, edits);
 }
 
 /** The 离线存档 banner at the top of every page. */
 export function noticeHtml(opts: { day: string; liveUrl: string; searchHref: string }): string {
-  const style = 'margin:0;padding:6px 12px;background:#fff7e0;border-bottom:1px solid #e8c96a;color:#5a4300;font-size:14px;text-align:center';
-  return `<div class="offline-notice" role="note" style="${style}">离线存档：本页是 ${escapeText(opts.day)} 保存的离线副本，内容可能已更新。` +
-    `<a href="${escapeAttr(opts.liveUrl)}">查看在线版本</a> · <a href="${escapeAttr(opts.searchHref)}">离线搜索</a></div>`;
+  const style =
+    'margin:0;padding:6px 12px;background:#fff7e0;border-bottom:1px solid #e8c96a;color:#5a4300;font-size:14px;text-align:center';
+  return (
+    `<div class="offline-notice" role="note" style="${style}">离线存档：本页是 ${escapeText(opts.day)} 保存的离线副本，内容可能已更新。` +
+    `<a href="${escapeAttr(opts.liveUrl)}">查看在线版本</a> · <a href="${escapeAttr(opts.searchHref)}">离线搜索</a></div>`
+  );
 }

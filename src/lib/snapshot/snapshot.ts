@@ -48,9 +48,15 @@ export interface SnapshotResult {
 }
 
 function buildOnline(root: string, outDir: string): void {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', outDir], {
-    cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FEIGONG_CACHE_DIR: `${outDir}.cache` },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--outDir', outDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FEIGONG_CACHE_DIR: `${outDir}.cache` },
+    },
+  );
   if (r.status !== 0) throw new Error(`构建失败 (astro build exited with ${r.status})`);
 }
 
@@ -59,15 +65,23 @@ function buildOnline(root: string, outDir: string): void {
  * relative and file-based, the 离线存档 notice, an offline search page and
  * index, and the MANIFEST. Returns paths relative to the snapshot root.
  */
-export async function offlineFiles(online: Map<string, Uint8Array>, meta: { origin: string; commit: string; day: string }): Promise<Map<string, Uint8Array>> {
+export async function offlineFiles(
+  online: Map<string, Uint8Array>,
+  meta: { origin: string; commit: string; day: string },
+): Promise<Map<string, Uint8Array>> {
   const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
   const files = new Map<string, Uint8Array | string>();
   for (const [path, body] of online) if (!ONLINE_ONLY.test(path)) files.set(path, body);
 
-  const docs = [...online].flatMap(([path, body]) => (path.endsWith('.html') ? [docFromPage(path, text(body))] : [])).filter((d) => d !== null);
+  const docs = [...online]
+    .flatMap(([path, body]) => (path.endsWith('.html') ? [docFromPage(path, text(body))] : []))
+    .filter((d) => d !== null);
   const home = online.get('index.html');
   if (!home) throw new Error('构建结果里没有首页 index.html');
-  files.set('search/index.html', searchPageFrom(text(home), SITE_NAME, new URL('/search/', `${meta.origin}/`).href));
+  files.set(
+    'search/index.html',
+    searchPageFrom(text(home), SITE_NAME, new URL('/search/', `${meta.origin}/`).href),
+  );
   files.set('search/app.js', await bundleSearchApp());
   for (const [path, body] of buildOfflineIndex(docs)) files.set(path, body);
 
@@ -78,17 +92,38 @@ export async function offlineFiles(online: Map<string, Uint8Array>, meta: { orig
     let next: string | Uint8Array = body;
     if (path.endsWith('.html')) {
       const live = new URL(livePathForFile(path), `${meta.origin}/`).href;
-      const notice = noticeHtml({ day: `${y}年${m}月${d}日`, liveUrl: live, searchHref: toRelative('/search/', { from: path, exists }) });
-      next = rewritePage(typeof body === 'string' ? body : text(body), { from: path, exists }, notice);
+      const notice = noticeHtml({
+        day: `${y}年${m}月${d}日`,
+        liveUrl: live,
+        searchHref: toRelative('/search/', { from: path, exists }),
+      });
+      next = rewritePage(
+        typeof body === 'string' ? body : text(body),
+        { from: path, exists },
+        notice,
+      );
     } else if (path.endsWith('.css')) {
       next = rewriteCss(typeof body === 'string' ? body : text(body), { from: path, exists });
     }
     out.set(path, typeof next === 'string' ? Buffer.from(next) : next);
   }
 
-  const hashes = new Map([...out.keys()].sort(compareBytes).map((p) => [p, sha256(out.get(p)!)] as const));
+  const hashes = new Map(
+    [...out.keys()].sort(compareBytes).map((p) => [p, sha256(out.get(p)!)] as const),
+  );
   const pages = [...out.keys()].filter((p) => p.endsWith('.html')).length;
-  out.set(MANIFEST_NAME, Buffer.from(formatManifest({ site: meta.origin, buildDate: meta.day, commit: meta.commit, pages, files: hashes })));
+  out.set(
+    MANIFEST_NAME,
+    Buffer.from(
+      formatManifest({
+        site: meta.origin,
+        buildDate: meta.day,
+        commit: meta.commit,
+        pages,
+        files: hashes,
+      }),
+    ),
+  );
   return out;
 }
 
@@ -106,7 +141,12 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
   const work = opts.from ? null : mkdtempSync(join(workBase, 'run-'));
   try {
     const clock = { t: performance.now() };
-    const lap = () => { const now = performance.now(); const s = (now - clock.t) / 1000; clock.t = now; return s; };
+    const lap = () => {
+      const now = performance.now();
+      const s = (now - clock.t) / 1000;
+      clock.t = now;
+      return s;
+    };
     const siteDir = opts.from ? resolve(opts.from) : join(work!, 'site');
     if (!opts.from) buildOnline(opts.root, siteDir);
     const build = lap();
@@ -114,7 +154,12 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
     const files = await offlineFiles(online, { origin: opts.origin, commit, day });
     const broken = checkReferences(files, (p) => Buffer.from(files.get(p)!).toString('utf8'));
     if (broken.length) {
-      throw new Error(`离线存档中有 ${broken.length} 个失效引用，例如：\n${broken.slice(0, 10).map((b) => `  ${b.file}: ${b.attribute}=${b.value} — ${b.reason}`).join('\n')}`);
+      throw new Error(
+        `离线存档中有 ${broken.length} 个失效引用，例如：\n${broken
+          .slice(0, 10)
+          .map((b) => `  ${b.file}: ${b.attribute}=${b.value} — ${b.reason}`)
+          .join('\n')}`,
+      );
     }
     const offline = lap();
     const name = `${ARCHIVE_PREFIX}-${day}`;
@@ -130,11 +175,26 @@ export async function createSnapshot(opts: SnapshotOptions): Promise<SnapshotRes
     if (opts.wacz !== false) {
       wacz = join(opts.outDir, `${name}.wacz`);
       rmSync(wacz, { force: true });
-      await writeWacz({ files: online, origin: opts.origin, date, output: wacz, title: `${SITE_NAME} ${day}` });
+      await writeWacz({
+        files: online,
+        origin: opts.origin,
+        date,
+        output: wacz,
+        title: `${SITE_NAME} ${day}`,
+      });
     }
     const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
     return {
-      name, zip: zipPath, checksum, wacz, pages, files: files.size, bytes: zip.length, commit, day, dirty,
+      name,
+      zip: zipPath,
+      checksum,
+      wacz,
+      pages,
+      files: files.size,
+      bytes: zip.length,
+      commit,
+      day,
+      dirty,
       timings: { build, offline, zip: zipTime, wacz: lap() },
     };
   } finally {

@@ -6,7 +6,11 @@ import { posix } from 'node:path';
  */
 export function fileForPath(pathname: string, exists: (rel: string) => boolean): string | null {
   let p = pathname.replace(/^\/+/, '');
-  try { p = decodeURI(p); } catch { /* keep as is */ }
+  try {
+    p = decodeURI(p);
+  } catch {
+    /* keep as is */
+  }
   if (p === '' || p.endsWith('/')) return exists(`${p}index.html`) ? `${p}index.html` : null;
   if (exists(p)) return p;
   if (exists(`${p}/index.html`)) return `${p}/index.html`;

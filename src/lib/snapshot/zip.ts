@@ -19,6 +19,7 @@ export function reproducibleZip(files: Map<string, Uint8Array>, day: string): Ui
 
 export function readZip(data: Uint8Array): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  for (const [path, bytes] of Object.entries(unzipSync(data))) if (!path.endsWith('/')) out.set(path, bytes);
+  for (const [path, bytes] of Object.entries(unzipSync(data)))
+    if (!path.endsWith('/')) out.set(path, bytes);
   return out;
 }

@@ -3,11 +3,28 @@
  * fetch): both are blocked on file://. Index files are classic scripts too,
  * added as `<script>` tags only when a query needs them.
  */
-import { compareRanked, normalize, parseQuery, scoreDoc, suggestionCandidates, type RankedDoc, type SearchDoc } from '../../search/query';
+import {
+  compareRanked,
+  normalize,
+  parseQuery,
+  scoreDoc,
+  suggestionCandidates,
+  type RankedDoc,
+  type SearchDoc,
+} from '../../search/query';
 import { decodePostings, gramsForTerm, shardOf } from './grams';
 
-interface Info { docCount: number; chunkSize: number; shards: number; channels: string[]; docChannel: number[]; docYear: number[] }
-interface Doc extends SearchDoc { path: string }
+interface Info {
+  docCount: number;
+  chunkSize: number;
+  shards: number;
+  channels: string[];
+  docChannel: number[];
+  docYear: number[];
+}
+interface Doc extends SearchDoc {
+  path: string;
+}
 type Row = [id: string, path: string, title: string, date: string, channel: string, text: string];
 
 const PAGE = 20;
@@ -32,21 +49,43 @@ function load(src: string): Promise<void> {
 }
 
 const api = {
-  init(i: Info) { info = i; start(); },
-  keys(n: number, keys: Record<string, string>) { keyShards.set(n, keys); },
+  init(i: Info) {
+    info = i;
+    start();
+  },
+  keys(n: number, keys: Record<string, string>) {
+    keyShards.set(n, keys);
+  },
   texts(n: number, rows: Row[]) {
-    chunks.set(n, rows.map(([id, path, title, date, channel, text]) => ({ id, path, title, date, channel, text })));
+    chunks.set(
+      n,
+      rows.map(([id, path, title, date, channel, text]) => ({
+        id,
+        path,
+        title,
+        date,
+        channel,
+        text,
+      })),
+    );
   },
 };
 (window as unknown as { FeigongOffline: typeof api }).FeigongOffline = api;
 
-interface Query { q: string; channel: string; year: number | undefined; sort: 'relevance' | 'date' }
+interface Query {
+  q: string;
+  channel: string;
+  year: number | undefined;
+  sort: 'relevance' | 'date';
+}
 
 /** Documents that hold every key of every term (a superset of the matches). */
 async function candidates(terms: string[]): Promise<number[]> {
   const { docCount, shards } = info!;
   const keys = [...new Set(terms.flatMap(gramsForTerm))];
-  await Promise.all([...new Set(keys.map((k) => shardOf(k, shards)))].map((s) => load(`g/${s}.js`)));
+  await Promise.all(
+    [...new Set(keys.map((k) => shardOf(k, shards)))].map((s) => load(`g/${s}.js`)),
+  );
   let acc: Uint8Array | null = null;
   for (const k of keys) {
     const code = keyShards.get(shardOf(k, shards))![k];
@@ -64,8 +103,11 @@ async function run(query: Query): Promise<{ terms: string[]; hits: RankedDoc<Doc
   const terms = parseQuery(query.q);
   if (!terms.length || !info) return { terms, hits: [] };
   const { chunkSize, channels, docChannel, docYear } = info;
-  const wanted = (await candidates(terms)).filter((d) =>
-    (!query.channel || channels[docChannel[d]!] === query.channel) && (!query.year || docYear[d] === query.year));
+  const wanted = (await candidates(terms)).filter(
+    (d) =>
+      (!query.channel || channels[docChannel[d]!] === query.channel) &&
+      (!query.year || docYear[d] === query.year),
+  );
   const needed = [...new Set(wanted.map((d) => Math.floor(d / chunkSize)))];
   await Promise.all(needed.map((c) => load(`t/${c}.js`)));
   const hits: RankedDoc<Doc>[] = [];
@@ -100,9 +142,21 @@ function excerpt(doc: Doc, terms: string[]): DocumentFragment {
   // Map positions in the per-character normalized text back to characters.
   const starts: number[] = [];
   let pos = 0;
-  for (const n of norm) { starts.push(pos); pos += n.length; }
-  const charAt = (offset: number) => { let i = 0; while (i + 1 < starts.length && starts[i + 1]! <= offset) i++; return i; };
-  const first = Math.min(...terms.map((t) => { const i = joined.indexOf(t); return i < 0 ? Infinity : i; }));
+  for (const n of norm) {
+    starts.push(pos);
+    pos += n.length;
+  }
+  const charAt = (offset: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    return i;
+  };
+  const first = Math.min(
+    ...terms.map((t) => {
+      const i = joined.indexOf(t);
+      return i < 0 ? Infinity : i;
+    }),
+  );
   const from = Number.isFinite(first) ? Math.max(0, charAt(first) - 30) : 0;
   const to = Math.min(chars.length, from + 90);
   const frag = document.createDocumentFragment();
@@ -112,8 +166,12 @@ function excerpt(doc: Doc, terms: string[]): DocumentFragment {
     const rest = norm.slice(i, to).join('');
     const term = terms.find((t) => rest.startsWith(t));
     if (term) {
-      let len = 0, j = i;
-      while (j < chars.length && len < term.length) { len += norm[j]!.length; j++; }
+      let len = 0,
+        j = i;
+      while (j < chars.length && len < term.length) {
+        len += norm[j]!.length;
+        j++;
+      }
       const mark = document.createElement('mark');
       mark.textContent = chars.slice(i, j).join('');
       frag.append(mark);
@@ -127,7 +185,11 @@ function excerpt(doc: Doc, terms: string[]): DocumentFragment {
   return frag;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text) e.textContent = text;
@@ -137,7 +199,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 function readQuery(): Query {
   const p = new URLSearchParams(location.search);
   const year = Number(p.get('year'));
-  return { q: p.get('q') ?? '', channel: p.get('channel') ?? '', year: year > 0 ? year : undefined, sort: p.get('sort') === 'date' ? 'date' : 'relevance' };
+  return {
+    q: p.get('q') ?? '',
+    channel: p.get('channel') ?? '',
+    year: year > 0 ? year : undefined,
+    sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+  };
 }
 
 function fillForm(query: Query) {
@@ -145,7 +212,8 @@ function fillForm(query: Query) {
   const channel = form.elements.namedItem('channel') as HTMLSelectElement;
   const year = form.elements.namedItem('year') as HTMLSelectElement;
   for (const c of info!.channels) channel.append(new Option(c, c));
-  for (const y of [...new Set(info!.docYear)].sort((a, b) => b - a)) year.append(new Option(`${y}年`, String(y)));
+  for (const y of [...new Set(info!.docYear)].sort((a, b) => b - a))
+    year.append(new Option(`${y}年`, String(y)));
   (form.elements.namedItem('q') as HTMLInputElement).value = query.q;
   channel.value = query.channel;
   year.value = query.year ? String(query.year) : '';
@@ -158,38 +226,49 @@ function start() {
   const status = document.getElementById('offline-status')!;
   const list = document.getElementById('offline-results')!;
   const more = document.getElementById('offline-more') as HTMLButtonElement;
-  if (!query.q.trim()) { status.textContent = '请输入关键词。'; return; }
+  if (!query.q.trim()) {
+    status.textContent = '请输入关键词。';
+    return;
+  }
   status.textContent = '正在搜索…';
-  run(query).then(({ terms, hits }) => {
-    if (!hits.length) {
-      status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`;
-      void suggest(query.q).then((alt) => {
-        if (!alt) return;
-        const a = el('a', undefined, alt);
-        a.href = `index.html?q=${encodeURIComponent(alt)}`;
-        status.append(' 试试：', a);
-      });
-      return;
-    }
-    status.textContent = `共找到 ${hits.length} 篇文章。`;
-    let shown = 0;
-    const show = () => {
-      for (const { doc } of hits.slice(shown, shown + PAGE)) {
-        const li = el('li', 'result');
-        const a = el('a', undefined, doc.title);
-        a.href = `../${doc.path}`;
-        const h = el('h2');
-        h.append(a);
-        li.append(h, el('p', 'result-meta', `${chineseDate(doc.date)}　频道：${doc.channel}`));
-        const p = el('p', 'result-excerpt');
-        p.append(excerpt(doc, terms));
-        li.append(p);
-        list.append(li);
+  run(query).then(
+    ({ terms, hits }) => {
+      if (!hits.length) {
+        status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`;
+        void suggest(query.q).then((alt) => {
+          if (!alt) return;
+          const a = el('a', undefined, alt);
+          a.href = `index.html?q=${encodeURIComponent(alt)}`;
+          status.append(' 试试：', a);
+        });
+        return;
       }
-      shown += PAGE;
-      more.hidden = shown >= hits.length;
-    };
-    more.onclick = show;
-    show();
-  }, (err: Error) => { status.textContent = `搜索出错：${err.message}`; });
+      status.textContent = `共找到 ${hits.length} 篇文章。`;
+      let shown = 0;
+      const show = () => {
+        for (const { doc } of hits.slice(shown, shown + PAGE)) {
+          const li = el('li', 'result');
+          const a = el('a', undefined, doc.title);
+          a.href = `../${doc.path}`;
+          const h = el('h2');
+          h.append(a);
+          li.append(
+            h,
+            el('p', 'result-meta', `${chineseDate(doc.date)}\u3000频道：${doc.channel}`),
+          );
+          const p = el('p', 'result-excerpt');
+          p.append(excerpt(doc, terms));
+          li.append(p);
+          list.append(li);
+        }
+        shown += PAGE;
+        more.hidden = shown >= hits.length;
+      };
+      more.onclick = show;
+      show();
+    },
+    (err: Error) => {
+      status.textContent = `搜索出错：${err.message}`;
+    },
+  );
 }

@@ -46,7 +46,13 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
  */
 export function encodePostings(docs: number[], docCount: number): string {
   let prev = -1;
-  const gaps = docs.map((d) => { const g = (d - prev).toString(36); prev = d; return g; }).join('.');
+  const gaps = docs
+    .map((d) => {
+      const g = (d - prev).toString(36);
+      prev = d;
+      return g;
+    })
+    .join('.');
   const bitmapChars = Math.ceil(docCount / 6);
   if (gaps.length + 1 <= bitmapChars + 1) return `l${gaps}`;
   const bits = new Uint8Array(bitmapChars);
@@ -61,11 +67,20 @@ export function decodePostings(code: string, docCount: number): Uint8Array {
   const out = new Uint8Array(docCount);
   if (code[0] === 'l') {
     let d = -1;
-    for (const g of code.slice(1).split('.')) { if (g) { d += parseInt(g, 36); out[d] = 1; } }
+    for (const g of code.slice(1).split('.')) {
+      if (g) {
+        d += parseInt(g, 36);
+        out[d] = 1;
+      }
+    }
   } else {
     for (let i = 1; i < code.length; i++) {
       const v = B64.indexOf(code[i]!);
-      for (let bit = 0; bit < 6; bit++) if (v & (1 << bit)) { const d = (i - 1) * 6 + bit; if (d < docCount) out[d] = 1; }
+      for (let bit = 0; bit < 6; bit++)
+        if (v & (1 << bit)) {
+          const d = (i - 1) * 6 + bit;
+          if (d < docCount) out[d] = 1;
+        }
     }
   }
   return out;
