@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TOPICS } from '../src/lib/corpus/vocabulary';
+import { TOPICS } from './lib/corpus/vocabulary';
 import { serve } from '../tests/helpers/serve';
 import { launchChromium } from '../tests/helpers/browser';
 

@@ -7,9 +7,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { offlineQueryCost } from '../src/lib/snapshot/query-cost';
-import { createSnapshot, type SnapshotResult } from '../src/lib/snapshot/snapshot';
-import { readZip } from '../src/lib/snapshot/zip';
+import { offlineQueryCost } from './lib/snapshot/query-cost';
+import { createSnapshot, type SnapshotResult } from './lib/snapshot/snapshot';
+import { readZip } from './lib/snapshot/zip';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({

@@ -14,15 +14,10 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
-import { outputStats } from '../src/lib/bench/output-stats';
-import { parsePhases, type StampedLine } from '../src/lib/bench/phases';
-import { sampleMemory } from '../src/lib/bench/proc-tree';
-import {
-  formatTable,
-  type BenchResult,
-  type BuildRun,
-  type SizeResult,
-} from '../src/lib/bench/report';
+import { outputStats } from './lib/bench/output-stats';
+import { parsePhases, type StampedLine } from './lib/bench/phases';
+import { sampleMemory } from './lib/bench/proc-tree';
+import { formatTable, type BenchResult, type BuildRun, type SizeResult } from './lib/bench/report';
 
 const { values } = parseArgs({
   options: {

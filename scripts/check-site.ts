@@ -12,7 +12,7 @@ import {
   formatSiteProblem,
   heaviest,
   type SiteProblem,
-} from '../src/lib/checks';
+} from './lib/checks';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({

@@ -5,9 +5,9 @@
  *   npm run check [-- --staged]
  */
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content/check-content';
+import { checkContent } from './lib/check-content';
 import { formatProblem } from '../src/lib/schema/messages';
-import { withStagedTree } from '../src/lib/git/staged-tree';
+import { withStagedTree } from './lib/git/staged-tree';
 
 const { values } = parseArgs({
   options: { staged: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },

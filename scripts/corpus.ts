@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDataFile } from '../src/lib/content/data-files';
 import { articlesDir } from '../src/lib/content/paths';
-import { generateCorpus } from '../src/lib/corpus/generate';
+import { generateCorpus } from './lib/corpus/generate';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { articleContext } from '../src/lib/content/article-context';
 import { loadDataFile } from '../src/lib/content/data-files';
 import { articlesDir } from '../src/lib/content/paths';
-import { importPages } from '../src/lib/import/import-pages';
+import { importPages } from './lib/import/import-pages';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

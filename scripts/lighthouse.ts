@@ -10,13 +10,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveStatic } from '../src/lib/serve/static-server';
+import { serveStatic } from './lib/serve/static-server';
 import {
   LIGHTHOUSE_CATEGORIES,
   belowMinimum,
   medianScores,
   type Scores,
-} from '../src/lib/checks/scores';
+} from './lib/checks/scores';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleContext } from '../src/lib/content/article-context';
-import { newArticle } from '../src/lib/content/new-article';
+import { newArticle } from './lib/new-article';
 import { parseArticle, slugOf } from '../src/lib/content/parse-article';
 import { articlesDir, displayPath, listArticleFiles } from '../src/lib/content/paths';
 import { formatProblem } from '../src/lib/schema/messages';

@@ -1,6 +1,6 @@
 /** `npm run snapshot:verify -- <archive.zip | folder>`: checks a snapshot against its MANIFEST. */
 import { parseArgs } from 'node:util';
-import { verifySnapshot } from '../src/lib/snapshot/verify';
+import { verifySnapshot } from './lib/snapshot/verify';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSnapshot } from '../src/lib/snapshot/snapshot';
+import { createSnapshot } from './lib/snapshot/snapshot';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({

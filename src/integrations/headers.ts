@@ -16,7 +16,7 @@ import {
   securityHeaders,
   type DirEntry,
 } from '../lib/headers';
-import { isHtml, listFiles } from '../lib/checks/site-files';
+import { isHtml, listFiles } from '../lib/site-files';
 
 /** More distinct inline blocks than this means per-page inline code: move it to a file. */
 const MAX_INLINE_HASHES = 8;

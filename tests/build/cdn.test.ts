@@ -9,9 +9,9 @@ import {
   formatSiteProblem,
   heaviest,
   scanHtml,
-} from '../../src/lib/checks';
+} from '../../scripts/lib/checks';
 import { IMMUTABLE, REVALIDATE, headersFor, parseHeaders } from '../../src/lib/headers';
-import { listFiles } from '../../src/lib/checks/site-files';
+import { listFiles } from '../../src/lib/site-files';
 import { siteUrl } from '../../src/lib/urls';
 import { SAMPLE_DIST } from '../helpers/site';
 

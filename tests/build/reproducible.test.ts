@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { listFiles } from '../../src/lib/checks/site-files';
+import { listFiles } from '../../src/lib/site-files';
 import { ROOT, SAMPLE_DIST } from '../helpers/site';
 
 const work = mkdtempSync(join(tmpdir(), 'feigong-repro-'));

@@ -5,7 +5,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../../src/lib/checks/site-files';
+import { listFiles } from '../../src/lib/site-files';
 import { buildSite, ROOT } from '../helpers/site';
 
 const work = join(ROOT, '.test-output/shard-reuse'); // content must live inside the project

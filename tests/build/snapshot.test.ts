@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { parse } from 'parse5';
 import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SnapshotResult } from '../../src/lib/snapshot/snapshot';
-import { verifySnapshot } from '../../src/lib/snapshot/verify';
-import { readZip } from '../../src/lib/snapshot/zip';
+import type { SnapshotResult } from '../../scripts/lib/snapshot/snapshot';
+import { verifySnapshot } from '../../scripts/lib/snapshot/verify';
+import { readZip } from '../../scripts/lib/snapshot/zip';
 import { sampleSnapshot, unpack } from '../helpers/snapshot';
 import { ROOT, SAMPLE_DIST } from '../helpers/site';
 

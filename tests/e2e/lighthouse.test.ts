@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { LIGHTHOUSE_CATEGORIES, type Scores } from '../../src/lib/checks/scores';
+import { LIGHTHOUSE_CATEGORIES, type Scores } from '../../scripts/lib/checks/scores';
 import { ROOT, SAMPLE_DIST } from '../helpers/site';
 
 const work = mkdtempSync(join(tmpdir(), 'feigong-lh-'));

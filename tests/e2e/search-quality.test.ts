@@ -17,7 +17,7 @@ import {
   QUALITY_QUERIES,
   toMdx,
   type QualityArticle,
-} from '../../src/lib/search/quality-corpus';
+} from '../helpers/quality-corpus';
 
 let site: Served;
 let browser: Browser;

@@ -1,8 +1,8 @@
-/** Serve a built site for browser tests (see src/lib/serve/static-server.ts). */
+/** Serve a built site for browser tests (see scripts/lib/serve/static-server.ts). */
 export {
   serveStatic,
   serveStatic as serve,
   type StaticServer,
   type StaticServer as Served,
   type ServeOptions,
-} from '../../src/lib/serve/static-server';
+} from '../../scripts/lib/serve/static-server';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createSnapshot, type SnapshotResult } from '../../src/lib/snapshot/snapshot';
-import { readZip } from '../../src/lib/snapshot/zip';
+import { createSnapshot, type SnapshotResult } from '../../scripts/lib/snapshot/snapshot';
+import { readZip } from '../../scripts/lib/snapshot/zip';
 import { siteUrl } from '../../src/lib/urls';
 import { ROOT, SAMPLE_DIST } from './site';
 

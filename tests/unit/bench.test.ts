@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputStats } from '../../src/lib/bench/output-stats';
-import { median, parsePhases } from '../../src/lib/bench/phases';
-import { treeMemory } from '../../src/lib/bench/proc-tree';
+import { outputStats } from '../../scripts/lib/bench/output-stats';
+import { median, parsePhases } from '../../scripts/lib/bench/phases';
+import { treeMemory } from '../../scripts/lib/bench/proc-tree';
 import {
   formatTable,
   summarize,
   type BenchResult,
   type BuildRun,
-} from '../../src/lib/bench/report';
+} from '../../scripts/lib/bench/report';
 
 const LOG = [
   '19:26:44 [content] Syncing content',

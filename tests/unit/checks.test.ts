@@ -9,7 +9,7 @@ import {
   checkLinks,
   resolveUrlPath,
   srcsetUrls,
-} from '../../src/lib/checks';
+} from '../../scripts/lib/checks';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

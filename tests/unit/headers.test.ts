@@ -12,7 +12,7 @@ import {
   securityHeaders,
   sha256,
 } from '../../src/lib/headers';
-import { belowMinimum, median, medianScores } from '../../src/lib/checks/scores';
+import { belowMinimum, median, medianScores } from '../../scripts/lib/checks/scores';
 
 const top = [
   { name: '_astro', dir: true },

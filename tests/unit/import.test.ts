@@ -14,8 +14,8 @@ import remarkGfm from 'remark-gfm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleContext } from '../../src/lib/content/article-context';
 import { loadDataFile } from '../../src/lib/content/data-files';
-import { importPages, type ImportOutcome } from '../../src/lib/import/import-pages';
-import { escapeMdxText } from '../../src/lib/import/mdx-escape';
+import { importPages, type ImportOutcome } from '../../scripts/lib/import/import-pages';
+import { escapeMdxText } from '../../scripts/lib/import/mdx-escape';
 import { runScript, STACK_FRAME } from '../helpers/cli';
 import { ROOT } from '../helpers/site';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleContext } from '../../src/lib/content/parse-article';
-import { generateCorpus } from '../../src/lib/corpus/generate';
+import { generateCorpus } from '../../scripts/lib/corpus/generate';
 
 const ctx: ArticleContext = {
   channelIds: ['jiceng', 'anli'],

@@ -5,10 +5,10 @@ import {
   gramsForTerm,
   gramsOf,
   shardOf,
-} from '../../src/lib/snapshot/browser/grams';
-import { buildOfflineIndex } from '../../src/lib/snapshot/search-index';
-import { formatManifest, parseManifest } from '../../src/lib/snapshot/manifest';
-import { readZip, reproducibleZip } from '../../src/lib/snapshot/zip';
+} from '../../scripts/lib/snapshot/browser/grams';
+import { buildOfflineIndex } from '../../scripts/lib/snapshot/search-index';
+import { formatManifest, parseManifest } from '../../scripts/lib/snapshot/manifest';
+import { readZip, reproducibleZip } from '../../scripts/lib/snapshot/zip';
 
 describe('offline search keys', () => {
   it('uses characters and character pairs, never across white space', () => {

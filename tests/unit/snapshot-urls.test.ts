@@ -4,8 +4,8 @@ import {
   livePathForFile,
   srcsetToRelative,
   toRelative,
-} from '../../src/lib/snapshot/urls';
-import { rewriteCss, rewritePage } from '../../src/lib/snapshot/rewrite';
+} from '../../scripts/lib/snapshot/urls';
+import { rewriteCss, rewritePage } from '../../scripts/lib/snapshot/rewrite';
 
 const files = new Set([
   'index.html',
@@ -112,7 +112,7 @@ describe('rewritePage', () => {
 
 describe('searchPageFrom', () => {
   it('keeps the shell’s header and footer, replaces title, main and canonical, drops the current-page mark', async () => {
-    const { searchPageFrom } = await import('../../src/lib/snapshot/search-page');
+    const { searchPageFrom } = await import('../../scripts/lib/snapshot/search-page');
     const shell =
       '<!DOCTYPE html><html><head><title>首页</title><link rel="canonical" href="https://x/"></head><body><header><a href="/" aria-current="page">首页</a></header><main id="main"><p>头条</p></main><footer>页脚</footer></body></html>';
     const out = searchPageFrom(shell, '中国非公企业党建网', 'https://x/search/');

@@ -1,4 +1,4 @@
-import { normalize } from '../search/query';
+import { normalize } from '../../../src/lib/search/query';
 import { encodePostings, gramsOf, shardOf } from './browser/grams';
 import { attr, parseHtml, textOf, walkElements, type Element } from './html';
 

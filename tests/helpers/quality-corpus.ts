@@ -5,7 +5,7 @@
  * Expected result sets are computed from the generated text with query.ts,
  * never written down by hand.
  */
-import { matches, normalize, parseQuery } from './query';
+import { matches, normalize, parseQuery } from '../../src/lib/search/query';
 
 export interface QualityQuery {
   q: string;

@@ -1,4 +1,4 @@
-import { parseQuery } from '../search/query';
+import { parseQuery } from '../../../src/lib/search/query';
 import { decodePostings, gramsForTerm, shardOf } from './browser/grams';
 
 /**

@@ -1,6 +1,6 @@
-import type { Problem } from '../schema/messages';
-import { DATA_FILES, readDataFile, type DataName } from './data-files';
-import { readArticles } from './read-articles';
+import type { Problem } from '../../src/lib/schema/messages';
+import { DATA_FILES, readDataFile, type DataName } from '../../src/lib/content/data-files';
+import { readArticles } from '../../src/lib/content/read-articles';
 
 export interface CheckResult {
   problems: Problem[];
@@ -15,7 +15,8 @@ export interface CheckResult {
  */
 export function checkContent(): CheckResult {
   const problems: Problem[] = [];
-  for (const name of Object.keys(DATA_FILES) as DataName[]) problems.push(...readDataFile(name).problems);
+  for (const name of Object.keys(DATA_FILES) as DataName[])
+    problems.push(...readDataFile(name).problems);
   const channels = readDataFile('channels').entries;
   const site = readDataFile('site').entries[0]?.data;
   const { articles, problems: articleProblems } = readArticles({

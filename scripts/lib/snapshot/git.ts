@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { isoDay } from '../dates';
+import { isoDay } from '../../../src/lib/dates';
 
 export interface ContentCommit {
   commit: string;

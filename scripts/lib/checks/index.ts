@@ -17,5 +17,5 @@ export {
   type BudgetResult,
   type PageWeight,
 } from './budgets';
-export { listFiles, pageUrl, resolveUrlPath, isHtml } from './site-files';
+export { listFiles, pageUrl, resolveUrlPath, isHtml } from '../../../src/lib/site-files';
 export { formatSiteProblem, type SiteProblem } from './problems';

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGzip } from 'node:zlib';
-import { headersFor, parseHeaders, type HeaderRule } from '../headers/rules';
+import { headersFor, parseHeaders, type HeaderRule } from '../../../src/lib/headers/rules';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

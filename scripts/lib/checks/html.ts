@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
-import { isHtml, listFiles } from './site-files';
+import { isHtml, listFiles } from '../../../src/lib/site-files';
 import type { SiteProblem } from './problems';
 
 export const HTML_VALIDATE_CONFIG: ConfigData = {

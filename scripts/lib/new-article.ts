@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Document, Scalar } from 'yaml';
-import { SLUG_RE } from '../schema/article';
-import { isoDay } from '../dates';
-import { stableSlug } from '../import/article-file';
+import { SLUG_RE } from '../../src/lib/schema/article';
+import { isoDay } from '../../src/lib/dates';
+import { stableSlug } from './import/article-file';
 
 export interface NewArticleInput {
   title: string;
@@ -20,10 +20,16 @@ export interface NewArticleInput {
  * same scheme the importer uses). New articles start as drafts so a
  * half-written one is never published by accident.
  */
-export function newArticle(input: NewArticleInput, articlesDir: string): { slug: string; abs: string; text: string } {
+export function newArticle(
+  input: NewArticleInput,
+  articlesDir: string,
+): { slug: string; abs: string; text: string } {
   const date = isoDay(input.now ?? new Date());
   const slug = input.slug ?? stableSlug({ date, title: input.title });
-  if (!SLUG_RE.test(slug)) throw new Error(`--slug 只能用小写英文字母、数字和连字符（-），例如 kaihua-dangjian (found ${JSON.stringify(slug)})`);
+  if (!SLUG_RE.test(slug))
+    throw new Error(
+      `--slug 只能用小写英文字母、数字和连字符（-），例如 kaihua-dangjian (found ${JSON.stringify(slug)})`,
+    );
   const doc = new Document({
     title: input.title.trim(),
     date,

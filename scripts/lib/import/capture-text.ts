@@ -1,4 +1,4 @@
-import { parseContentDate } from '../dates';
+import { parseContentDate } from '../../../src/lib/dates';
 import type { ChannelName, ParseResult } from './legacy-page';
 
 const BREADCRUMB = '您当前的位置';

@@ -11,7 +11,7 @@ import {
   suggestionCandidates,
   type RankedDoc,
   type SearchDoc,
-} from '../../search/query';
+} from '../../../../src/lib/search/query';
 import { decodePostings, gramsForTerm, shardOf } from './grams';
 
 interface Info {

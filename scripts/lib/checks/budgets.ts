@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
-import { isHtml, listFiles, pageUrl, resolveUrlPath } from './site-files';
+import { isHtml, listFiles, pageUrl, resolveUrlPath } from '../../../src/lib/site-files';
 import type { SiteProblem } from './problems';
 
 export interface Budgets {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseFrontmatter } from '../content/frontmatter';
-import { parseArticle, type ArticleContext } from '../content/parse-article';
-import { displayPath, listArticleFiles } from '../content/paths';
-import { isoDay } from '../dates';
-import { formatProblem } from '../schema/messages';
+import { parseFrontmatter } from '../../../src/lib/content/frontmatter';
+import { parseArticle, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { displayPath, listArticleFiles } from '../../../src/lib/content/paths';
+import { isoDay } from '../../../src/lib/dates';
+import { formatProblem } from '../../../src/lib/schema/messages';
 import { normalizeTitle, renderArticleFile, stableSlug } from './article-file';
 import { decodeCapture, looksLikeHtml, parseHtmlCapture } from './capture-html';
 import { parseTextCapture } from './capture-text';
