@@ -5,14 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  checkBudgets,
-  checkHtml,
-  checkLinks,
-  formatSiteProblem,
-  heaviest,
-  type SiteProblem,
-} from './lib/checks';
+import { checkBudgets, checkHtml, checkLinks, heaviest } from './lib/checks';
+import { formatProblem, type Problem } from '../src/lib/schema/messages';
 import { siteUrl } from '../src/lib/urls';
 
 const { values } = parseArgs({
@@ -37,7 +31,7 @@ if (!existsSync(dist)) {
   console.error(`没有找到 ${values.dist}：请先运行 npm run build`);
   process.exit(2);
 }
-const problems: SiteProblem[] = [];
+const problems: Problem[] = [];
 const t0 = performance.now();
 const links = checkLinks(dist, { origin: values.origin ?? siteUrl() });
 problems.push(...links.problems);
@@ -61,7 +55,7 @@ if (js)
     `预算: JavaScript 最多的页面 ${js.page} ${fmt(js.jsGzip)} gzip (上限 ${fmt(budget.budgets.jsGzip)})`,
   );
 console.log(`用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-for (const p of problems) console.error(formatSiteProblem(p));
+for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {
   console.error(`\n共 ${problems.length} 个问题。`);
   process.exit(1);

@@ -2,21 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkBudgets,
-  checkHtml,
-  checkLinks,
-  formatSiteProblem,
-  heaviest,
-  scanHtml,
-} from '../../scripts/lib/checks';
+import { checkBudgets, checkHtml, checkLinks, heaviest, scanHtml } from '../../scripts/lib/checks';
+import { formatProblem, type Problem } from '../../src/lib/schema/messages';
 import { IMMUTABLE, REVALIDATE, headersFor, parseHeaders } from '../../src/lib/headers';
 import { listFiles } from '../../src/lib/site-files';
 import { siteUrl } from '../../src/lib/urls';
 import { SAMPLE_DIST } from '../helpers/site';
 
-const problems = (list: { page: string; check: 'links' | 'html' | 'budget'; message: string }[]) =>
-  list.map(formatSiteProblem);
+const problems = (list: Problem[]) => list.map(formatProblem);
 
 describe('built sample site', () => {
   it('has no broken internal link, asset, fragment, feed or sitemap URL', () => {

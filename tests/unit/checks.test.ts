@@ -63,7 +63,7 @@ describe('checkLinks', () => {
         '<rss><channel><item><link>https://site.example/articles/gone/</link></item></channel></rss>',
     });
     const msgs = checkLinks(dist, { origin: 'https://site.example' }).problems.map(
-      (p) => `${p.page} ${p.message}`,
+      (p) => `${p.file} ${p.message}`,
     );
     expect(msgs).toEqual(
       expect.arrayContaining([
@@ -99,7 +99,7 @@ describe('checkHtml', () => {
     });
     const r = await checkHtml(dist);
     expect(r.pages).toBe(2);
-    expect(r.problems.every((p) => p.page === '/bad/index.html')).toBe(true);
+    expect(r.problems.every((p) => p.file === '/bad/index.html')).toBe(true);
     expect(r.problems.map((p) => p.message).join('\n')).toMatch(
       /wcag\/h37|element-required-attributes|no-implicit-close|close-order/,
     );
@@ -123,11 +123,11 @@ describe('checkBudgets', () => {
       'js/r.js': 'console.log(1)',
     });
     const r = checkBudgets(dist);
-    expect(r.problems.map((p) => p.page).sort()).toEqual([
+    expect(r.problems.map((p) => p.file).sort()).toEqual([
       '/articles/big/index.html',
       '/index.html',
     ]);
-    expect(r.problems.find((p) => p.page === '/articles/big/index.html')!.message).toMatch(
+    expect(r.problems.find((p) => p.file === '/articles/big/index.html')!.message).toMatch(
       /HTML\+CSS 为 [\d.]+ KB gzip/,
     );
     const small = r.weights.find((w) => w.page === '/articles/small/index.html')!;

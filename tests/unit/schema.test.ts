@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleContext } from '../../src/lib/content/parse-article';
-import { articleSchema } from '../../src/lib/schema/article';
+import { ARTICLE_FIELDS, articleEntrySchema, articleSchema } from '../../src/lib/schema/article';
 import { formatProblem, type Problem } from '../../src/lib/schema/messages';
 
 const ctx: ArticleContext = {
@@ -149,6 +149,19 @@ describe('article frontmatter: each field says what is wrong', () => {
     expect(p.message).toContain('不认识的字段：auther');
     expect(p.line).toBe(8);
     expect(p.expected).toContain('author');
+    // The list is the schema's own keys, so none is forgotten (coverAlt once was).
+    expect(p.expected).toBe(ARTICLE_FIELDS.join(', '));
+    expect(ARTICLE_FIELDS).toContain('coverAlt');
+  });
+
+  it('the field list, the schema and the stored entry agree', () => {
+    // Every listed key is one the strict schema accepts, so it is never reported as unknown.
+    for (const key of ARTICLE_FIELDS) {
+      const problems = check(yaml({ [key]: null, ...GOOD })).problems;
+      expect(problems.filter((p) => p.message.startsWith('不认识的字段'))).toEqual([]);
+    }
+    const stored = Object.keys(articleEntrySchema.shape);
+    expect(stored.filter((k) => !['file', 'mdx', 'excerpt'].includes(k))).toEqual(ARTICLE_FIELDS);
   });
 
   it('wrong types: draft, tags, related, aliases, editor', () => {
@@ -193,5 +206,15 @@ describe('formatProblem', () => {
     expect(formatProblem({ file: 'a.mdx', field: 'file', message: '文件是空的' })).toBe(
       'a.mdx: file: 文件是空的',
     );
+  });
+
+  it('writes a site check’s problem as page: [check] message', () => {
+    expect(
+      formatProblem({
+        file: '/index.html',
+        check: 'links',
+        message: '<a href> 指向不存在的文件: /x/',
+      }),
+    ).toBe('/index.html: [links] <a href> 指向不存在的文件: /x/');
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { isHtml, listFiles, pageUrl, resolveUrlPath } from '../../../src/lib/site-files';
-import type { SiteProblem } from './problems';
+import type { Problem } from '../../../src/lib/schema/messages';
 
 export interface Budgets {
   articleHtmlCssGzip: number;
@@ -24,7 +24,7 @@ export interface PageWeight {
   jsGzip: number;
 }
 export interface BudgetResult {
-  problems: SiteProblem[];
+  problems: Problem[];
   weights: PageWeight[];
   budgets: Budgets;
 }
@@ -80,7 +80,7 @@ export function checkBudgets(dist: string, budgets: Budgets = DEFAULT_BUDGETS): 
     if (!sizeCache.has(file)) sizeCache.set(file, gz(readFileSync(join(dist, file))));
     return sizeCache.get(file)!;
   };
-  const problems: SiteProblem[] = [];
+  const problems: Problem[] = [];
   const weights: PageWeight[] = [];
   for (const page of files.filter(isHtml)) {
     const html = readFileSync(join(dist, page));
@@ -96,7 +96,7 @@ export function checkBudgets(dist: string, budgets: Budgets = DEFAULT_BUDGETS): 
     weights.push(w);
     if (page.startsWith('/articles/') && w.htmlGzip + w.cssGzip > budgets.articleHtmlCssGzip) {
       problems.push({
-        page,
+        file: page,
         check: 'budget',
         message: `文章页 HTML+CSS 为 ${fmt(w.htmlGzip + w.cssGzip)} gzip（HTML ${fmt(w.htmlGzip)} + CSS ${fmt(w.cssGzip)}），超过预算 ${fmt(budgets.articleHtmlCssGzip)}`,
       });
@@ -104,7 +104,7 @@ export function checkBudgets(dist: string, budgets: Budgets = DEFAULT_BUDGETS): 
     // The search page is where a reader's search runs: its code is the interaction itself.
     if (w.jsGzip > budgets.jsGzip && !page.startsWith('/search/')) {
       problems.push({
-        page,
+        file: page,
         check: 'budget',
         message: `交互前 JavaScript 为 ${fmt(w.jsGzip)} gzip，超过预算 ${fmt(budgets.jsGzip)}`,
       });

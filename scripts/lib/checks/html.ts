@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { isHtml, listFiles } from '../../../src/lib/site-files';
-import type { SiteProblem } from './problems';
+import type { Problem } from '../../../src/lib/schema/messages';
 
 export const HTML_VALIDATE_CONFIG: ConfigData = {
   extends: ['html-validate:recommended'],
@@ -14,7 +14,7 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
 };
 
 export interface HtmlCheckResult {
-  problems: SiteProblem[];
+  problems: Problem[];
   pages: number;
 }
 
@@ -23,14 +23,14 @@ export async function checkHtml(
   files = listFiles(dist).filter(isHtml),
 ): Promise<HtmlCheckResult> {
   const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
-  const problems: SiteProblem[] = [];
+  const problems: Problem[] = [];
   for (const file of files) {
     const report = await validator.validateString(readFileSync(join(dist, file), 'utf8'), file);
     for (const r of report.results) {
       for (const m of r.messages) {
         if (m.severity < 2) continue;
         problems.push({
-          page: file,
+          file,
           check: 'html',
           message: `${m.line}:${m.column} ${m.ruleId}: ${m.message}`,
         });

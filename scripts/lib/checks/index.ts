@@ -18,4 +18,3 @@ export {
   type PageWeight,
 } from './budgets';
 export { listFiles, pageUrl, resolveUrlPath, isHtml } from '../../../src/lib/site-files';
-export { formatSiteProblem, type SiteProblem } from './problems';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { isHtml, listFiles, pageUrl, resolveUrlPath } from '../../../src/lib/site-files';
-import type { SiteProblem } from './problems';
+import type { Problem } from '../../../src/lib/schema/messages';
 
 export interface LinkCheckOptions {
   /** The site's public origin (https://…): absolute URLs on it are internal. */
@@ -16,7 +16,7 @@ export interface LinkCheckOptions {
 }
 
 export interface LinkCheckResult {
-  problems: SiteProblem[];
+  problems: Problem[];
   pages: number;
   /** Internal references checked (page links, assets, feed and sitemap URLs). */
   checked: number;
@@ -117,7 +117,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
   const files = listFiles(dist);
   const fileSet = new Set(files);
   const origin = opts.origin ? new URL(opts.origin).origin : undefined;
-  const problems: SiteProblem[] = [];
+  const problems: Problem[] = [];
   const idsByFile = new Map<string, Set<string>>();
   const pending: { page: string; ref: Ref; file: string; fragment: string }[] = [];
   let pages = 0;
@@ -140,7 +140,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
       const raw = ref.url.trim();
       if (/^javascript:/i.test(raw)) {
         problems.push({
-          page: file,
+          file,
           check: 'links',
           message: `${ref.where} 使用了 javascript: 链接 (${raw.slice(0, 60)})`,
         });
@@ -151,7 +151,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
       try {
         url = new URL(raw, base);
       } catch {
-        problems.push({ page: file, check: 'links', message: `${ref.where} 链接格式错误: ${raw}` });
+        problems.push({ file, check: 'links', message: `${ref.where} 链接格式错误: ${raw}` });
         continue;
       }
       const internal =
@@ -161,7 +161,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
           const rel = new Set(ref.anchor.rel.toLowerCase().split(/\s+/));
           if (!rel.has('noopener') || !rel.has('noreferrer')) {
             problems.push({
-              page: file,
+              file,
               check: 'links',
               message: `外部链接缺少 rel="noopener noreferrer": ${raw}`,
             });
@@ -173,7 +173,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
       const target = resolveUrlPath(dist, url.pathname, fileSet);
       if (!target) {
         problems.push({
-          page: file,
+          file,
           check: 'links',
           message: `${ref.where} 指向不存在的文件: ${raw}`,
         });
@@ -187,7 +187,7 @@ export function checkLinks(dist: string, opts: LinkCheckOptions = {}): LinkCheck
   for (const p of pending) {
     if (p.fragment === 'top' || idsByFile.get(p.file)?.has(p.fragment)) continue;
     problems.push({
-      page: p.page,
+      file: p.page,
       check: 'links',
       message: `${p.ref.where} 的锚点 #${p.fragment} 在 ${p.file} 中不存在`,
     });

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
+import { ARTICLE_FIELDS, articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
 import type { Problem } from '../schema/messages';
 import { parseFrontmatter } from './frontmatter';
 import { forcedMdx, needsMdx, plainExcerpt } from './mdx-detect';
@@ -74,7 +74,7 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
 
   const parsed = schemaFor(ctx).safeParse(fm.data);
   if (!parsed.success) {
-    problems.push(...zodProblems(file, parsed.error, fm.data, fm.keyLines, 2));
+    problems.push(...zodProblems(file, parsed.error, fm.data, fm.keyLines, 2, ARTICLE_FIELDS));
   }
   if (!fm.body.trim()) {
     problems.push({ file, line: fm.bodyLine, field: 'body', message: '正文是空的', expected: 'frontmatter 之后的文章内容', found: '空白' });

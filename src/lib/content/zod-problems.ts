@@ -3,7 +3,8 @@ import { showValue, type Problem } from '../schema/messages';
 
 /**
  * Turns zod issues into editor-facing problems: the field, the line of its key,
- * what was expected and the value found.
+ * what was expected and the value found. `knownKeys` (the schema's keys, e.g.
+ * ARTICLE_FIELDS) is what an unknown key is reported against.
  */
 export function zodProblems(
   file: string,
@@ -11,6 +12,7 @@ export function zodProblems(
   input: Record<string, unknown>,
   keyLines: Record<string, number> = {},
   firstLine = 1,
+  knownKeys: readonly string[] = [],
 ): Problem[] {
   return error.issues.map((issue) => {
     const key = issue.path[0] === undefined ? '' : String(issue.path[0]);
@@ -34,7 +36,7 @@ export function zodProblems(
         problem.message = `不认识的字段：${issue.keys.join(', ')}（是否拼错了？）`;
         problem.field = issue.keys[0] ?? field;
         problem.line = keyLines[issue.keys[0] ?? ''] ?? problem.line;
-        problem.expected = 'title, date, source, author, editor, channel, summary, cover, tags, related, draft, aliases';
+        if (knownKeys.length) problem.expected = knownKeys.join(', ');
         break;
       case 'invalid_enum_value':
         problem.expected = issue.options.join(', ');

@@ -96,9 +96,20 @@ export function articleSchema(
 }
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
+export type ArticleField = keyof ArticleFrontmatter;
 
-/** What the loader stores for each article (frontmatter plus derived fields). */
-export const articleEntrySchema = z.object({
+/**
+ * The frontmatter keys an editor may write, in the schema's order: the one list
+ * that messages (不认识的字段) and the importer use. The key set does not depend
+ * on the channels, so any arguments will do.
+ */
+export const ARTICLE_FIELDS: readonly ArticleField[] = articleSchema([], '').keyof().options;
+
+/**
+ * The frontmatter as stored: each field's output type. `satisfies` ties it to
+ * articleSchema, so a field added to one and not the other fails the type check.
+ */
+const storedFrontmatter = {
   title: z.string(),
   date: z.date(),
   source: z.string(),
@@ -112,6 +123,11 @@ export const articleEntrySchema = z.object({
   related: z.array(z.string()),
   draft: z.boolean(),
   aliases: z.array(z.string()),
+} satisfies { [K in ArticleField]-?: z.ZodType<ArticleFrontmatter[K]> };
+
+/** What the loader stores for each article (frontmatter plus derived fields). */
+export const articleEntrySchema = z.object({
+  ...storedFrontmatter,
   /** Source file, relative to the project root. */
   file: z.string(),
   /** True when the body needs the MDX compiler (components, expressions). */
