@@ -1,14 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getPortal } from '../data/portal';
 import { feedResponse } from '../lib/feed-response';
+import { siteFeed } from '../lib/views/feeds';
 
-export const GET: APIRoute = async () => {
-  const portal = await getPortal();
-  return feedResponse({
-    title: portal.site.fullName,
-    description: portal.site.description,
-    path: '/',
-    articles: portal.articles,
-    channelName: (id) => portal.channel(id).data.name,
-  });
-};
+export const GET: APIRoute = async () => feedResponse(siteFeed(await getPortal()));
