@@ -11,6 +11,7 @@ import {
   renderHeaders,
   securityHeaders,
   sha256,
+  withCsp,
 } from '../../src/lib/headers';
 import { belowMinimum, median, medianScores } from '../../scripts/lib/checks/scores';
 
@@ -21,6 +22,7 @@ const top = [
   { name: 'rss.xml', dir: false },
   { name: 'pagefind', dir: true },
   { name: 'sitemap-index.xml', dir: false },
+  { name: 'search', dir: true },
 ];
 const pagefind = [
   { name: 'fragment', dir: true },
@@ -46,8 +48,11 @@ const pagefind = [
 
 describe('cache rules', () => {
   const rules = [
-    { path: '/*', headers: securityHeaders(contentSecurityPolicy()) },
-    ...cacheRules(top, pagefind),
+    { path: '/*', headers: securityHeaders() },
+    ...withCsp(cacheRules(top, pagefind), {
+      site: contentSecurityPolicy(),
+      search: contentSecurityPolicy({ wasm: true }),
+    }),
   ];
   const cc = (path: string) => headersFor(rules, path)['Cache-Control'];
 
@@ -121,22 +126,63 @@ describe('CSP', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
-  it('hashes inline scripts and styles but not JSON-LD or external scripts', () => {
-    const html =
+  it('hashes inline scripts and styles of <head> but not JSON-LD or external scripts', () => {
+    const code =
       '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
-    expect(inlineHashes(html)).toEqual({
-      scripts: [sha256('var a = 1;')],
-      styles: [sha256('p{color:red}')],
-    });
     // Only the code elements are read, exactly as a full parse would see them.
-    const page = `<!doctype html><html><head><title>a</title>${html}<!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p><SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style></body></html>`;
+    const page = `<!doctype html><html><head><title>a</title>${code}<SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style><!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p></body></html>`;
     expect(inlineHashes(page)).toEqual({
       scripts: [sha256('var a = 1;'), sha256('let b = "</sc" + "ript>";')],
       styles: [sha256('p{color:red}'), sha256('a{b:c}')],
+      inBody: 0,
     });
     expect(codeElements(page)).not.toContain('<p>');
     // CSP wants base64 of the raw SHA-256 digest (not hex), prefixed with the algorithm.
     expect(sha256('alert(1)')).toBe('sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=');
+  });
+
+  it('hashes no script or style from article content (the <body>), and counts it so the build can refuse it', () => {
+    const page = `<!doctype html><html><head><title>&lt;/head&gt;&lt;script&gt;</title><style>p{}</style></head><body><article><p>正文</p><script>alert(document.cookie)</script><style>body{display:none}</style><svg><script>alert(2)</script></svg></article></body></html>`;
+    const h = inlineHashes(page);
+    expect(h.scripts).toEqual([]);
+    expect(h.styles).toEqual([sha256('p{}')]);
+    expect(h.inBody).toBe(3);
+    // A page without <head>/<body> markup is all body.
+    expect(inlineHashes('<script>alert(1)</script>')).toEqual({
+      scripts: [],
+      styles: [],
+      inBody: 1,
+    });
+  });
+
+  it("grants 'wasm-unsafe-eval' to the search page and Pagefind's files only", () => {
+    const rules = withCsp(cacheRules(top, pagefind), {
+      site: contentSecurityPolicy(),
+      search: contentSecurityPolicy({ wasm: true }),
+    });
+    const csp = (path: string) => headersFor(rules, path)['Content-Security-Policy'] ?? '';
+    for (const path of [
+      '/search/',
+      '/search/index.html',
+      '/pagefind/pagefind.js',
+      '/pagefind/s1/pagefind-entry.json',
+    ])
+      expect(csp(path), path).toContain("'wasm-unsafe-eval'");
+    for (const path of ['/', '/index.html', '/articles/x/', '/rss.xml'])
+      expect(csp(path), path).toMatch(/script-src 'self'(;|$)/);
+    // No two rules set a CSP for one path (Cloudflare would join them into two policies).
+    for (const path of ['/', '/search/', '/articles/x/', '/pagefind/pagefind.js'])
+      expect(
+        rules.filter((r) => headersFor([r], path)['Content-Security-Policy']).length,
+        path,
+      ).toBe(1);
+  });
+
+  it('allows https: images (editors may use https:// covers and body images) but not http:', () => {
+    const img = contentSecurityPolicy()
+      .split('; ')
+      .find((d) => d.startsWith('img-src '));
+    expect(img).toBe("img-src 'self' data: https:");
   });
 });
 
