@@ -38,7 +38,8 @@ export function bodyScriptIssues(body: string): BodyScriptIssue[] {
     issues.push({ line: lineAt(at), ...issue, found: JSON.stringify(clip(found)) });
 
   // Tags (HTML or JSX), attributes to their `>` or the end of the body, as a browser reads an unclosed tag.
-  const tag = /<([A-Za-z][^\s/>]*)/g;
+  // Not after an odd number of backslashes: `\<` is an escaped, literal `<`.
+  const tag = /(?<=(?:^|[^\\])(?:\\\\)*)<([A-Za-z][^\s/>]*)/g;
   for (let m = tag.exec(text); m; m = tag.exec(text)) {
     const at = m.index;
     const name = m[1]!.toLowerCase();

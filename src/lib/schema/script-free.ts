@@ -54,12 +54,14 @@ const codePoint = (n: number) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(
 /**
  * The scheme of a URL that would run script or show a document of its own
  * (`javascript:`, `vbscript:`, `data:` other than an image), after decoding
- * references, Markdown backslash escapes, and dropping the whitespace and
+ * references, Markdown backslash escapes and percent escapes, and dropping the whitespace and
  * control characters browsers ignore inside a scheme; undefined when harmless.
  */
 export function dangerousScheme(url: string, opts: { image?: boolean } = {}): string | undefined {
   const s = decodeReferences(url)
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    // Percent escapes too (Markdown writes a tab as %09): harmless to a browser, but never needed.
+    .replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u200b-\u200d\u2028\u2029\ufeff]/g, '')
     .toLowerCase();
