@@ -39,7 +39,8 @@ export function bodyScriptIssues(body: string): BodyScriptIssue[] {
 
   // Tags (HTML or JSX), attributes to their `>` or the end of the body, as a browser reads an unclosed tag.
   // Not after an odd number of backslashes: `\<` is an escaped, literal `<`.
-  const tag = /(?<=(?:^|[^\\])(?:\\\\)*)<([A-Za-z][^\s/>]*)/g;
+  // (`<` first: the look-behind then runs at a `<` only, not at every offset.)
+  const tag = /<(?<=(?:^|[^\\])(?:\\\\)*<)([A-Za-z][^\s/>]*)/g;
   for (let m = tag.exec(text); m; m = tag.exec(text)) {
     const at = m.index;
     const name = m[1]!.toLowerCase();
@@ -79,12 +80,16 @@ export function bodyScriptIssues(body: string): BodyScriptIssue[] {
   }
 
   // Markdown: [x](dest), ![x](dest), and [label]: dest definitions.
-  const dest = /\]\(\s*<?([^\s)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)/gm;
+  const dest = /\]\(\s*<?((?:[^\s()>]|\([^\s()]*\))*)|^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)/gm;
   for (const m of text.matchAll(dest)) {
     const url = m[1] ?? m[2] ?? '';
-    const image = m[1] !== undefined && /!\[[^[\]\n]*$/.test(text.slice(Math.max(0, m.index - 300), m.index));
-    const scheme = dangerousScheme(url, { image });
-    if (scheme) add(m.index, M.url(scheme), url);
+    const scheme = dangerousScheme(url);
+    if (!scheme) continue;
+    // A data: image is fine in ![alt](…): look back for the `![` only then.
+    const before = text.slice(Math.max(0, m.index - 300), m.index);
+    if (m[1] !== undefined && /!\[[^[\]\n]*$/.test(before) && !dangerousScheme(url, { image: true }))
+      continue;
+    add(m.index, M.url(scheme), url);
   }
   return issues.sort((a, b) => a.line - b.line);
 }
