@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   IMMUTABLE,
@@ -13,6 +16,7 @@ import {
   sha256,
   withCsp,
 } from '../../src/lib/headers';
+import { buildHeadersFile } from '../../src/integrations/headers';
 import { belowMinimum, median, medianScores } from '../../scripts/lib/checks/scores';
 
 const top = [
@@ -197,5 +201,47 @@ describe('Lighthouse scores', () => {
     ]);
     expect(s).toEqual({ performance: 97, accessibility: 100, 'best-practices': 100, seo: 100 });
     expect(belowMinimum({ ...s, seo: 90 }, 95)).toEqual(['seo 90']);
+  });
+});
+
+describe('the _headers file of a built site', () => {
+  const site = (pages: Record<string, string>) => {
+    const dist = mkdtempSync(join(tmpdir(), 'feigong-headers-'));
+    for (const [file, html] of Object.entries(pages)) {
+      mkdirSync(dirname(join(dist, file)), { recursive: true });
+      writeFileSync(join(dist, file), html);
+    }
+    return dist;
+  };
+  const page = (head: string, body: string) =>
+    `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;
+
+  it('the CSP hashes no script from article content, and an inline block in a <body> fails the build', () => {
+    const dist = site({
+      'index.html': page('<style>p{}</style>', '<p>首页</p>'),
+      'articles/x/index.html': page('', '<article><script>alert(1)</script></article>'),
+    });
+    expect(() => buildHeadersFile(dist)).toThrow(
+      /_headers: 1 个页面的 <body> 里有内联脚本或样式（例如 \/articles\/x\/index\.html）/,
+    );
+    writeFileSync(join(dist, 'articles/x/index.html'), page('', '<article><p>正文</p></article>'));
+    const rules = parseHeaders(buildHeadersFile(dist));
+    const csp = headersFor(rules, '/articles/x/')['Content-Security-Policy']!;
+    expect(csp).toContain(`style-src 'self' '${sha256('p{}')}'`);
+    expect(csp).toMatch(/script-src 'self';/);
+  });
+
+  it("gives the search page 'wasm-unsafe-eval' and no other page", () => {
+    const dist = site({
+      'index.html': page('', ''),
+      'search/index.html': page('', ''),
+      'pagefind/pagefind.js': '',
+    });
+    const rules = parseHeaders(buildHeadersFile(dist));
+    const csp = (p: string) => headersFor(rules, p)['Content-Security-Policy'] ?? '';
+    expect(csp('/search/')).toContain("'wasm-unsafe-eval'");
+    expect(csp('/pagefind/pagefind.js')).toContain("'wasm-unsafe-eval'");
+    expect(csp('/')).not.toContain('wasm');
+    expect(csp('/index.html')).not.toContain('wasm');
   });
 });
