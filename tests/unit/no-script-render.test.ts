@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import rehypeNoScript from '../../src/lib/markdown/no-script';
 
-const markdown = await createMarkdownProcessor(config.markdown);
+const markdown = await createMarkdownProcessor({
+  gfm: config.markdown?.gfm,
+  smartypants: config.markdown?.smartypants,
+  remarkPlugins: config.markdown?.remarkPlugins,
+  rehypePlugins: config.markdown?.rehypePlugins,
+  syntaxHighlight: false,
+});
 const renderMarkdown = async (body: string) => (await markdown.render(body)).code;
 /** The JavaScript module the MDX compiler makes of a body, with the site's plugins. */
 const compileMdx = async (body: string) =>
