@@ -45,6 +45,7 @@ const HOSTILE = [
   '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
   '<p style="color:red">红</p>',
   '{<svg onLoad={() => alert(1)} />}',
+  '<svg><a><animate attributeName="href" values="0;javascript:alert(1)" /></a></svg>',
   '<Callout title="编者按"><button onClick={() => alert(1)}>按</button></Callout>',
 ];
 

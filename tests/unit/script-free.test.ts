@@ -80,6 +80,22 @@ describe('an article body that would run script is refused by the check', () => 
     expect(body(b).join('\n')).toMatch(/body: 地址不能以 (javascript|vbscript|data): 开头/);
   });
 
+  it.each([
+    ['a computed href', '<a href={"java" + "script:alert(1)"}>点我</a>'],
+    ['a template href', '<a href={`javascript:${"alert(1)"}`}>点我</a>'],
+    ['a variable src', '<img src={x} />'],
+  ])('a link address written as an expression is refused (%s)', (_what, b) => {
+    expect(body(b).join('\n')).toMatch(/body: 正文里标签的 (href|src) 不能写成 \{…\} 表达式/);
+  });
+
+  it('SVG animation that could set a javascript: href is refused', () => {
+    expect(
+      body(
+        '<svg><a><animate attributeName="href" values="0;javascript:alert(1)" /></a></svg>',
+      ).join('\n'),
+    ).toMatch(/body: 正文不能包含 <animate> 标签/);
+  });
+
   it('reports the line of each problem in a longer body', () => {
     const lines = body(
       '第一段。\n\n第二段[链接](javascript:x)。\n\n第三段。\n\n<img src=x onerror=y>',

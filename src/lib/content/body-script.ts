@@ -12,6 +12,7 @@ import {
   BLOCKED_ATTRIBUTES,
   BLOCKED_ELEMENTS,
   SCRIPT_MESSAGES as M,
+  URL_ATTRIBUTES,
   dangerousScheme,
   isEventHandler,
 } from '../schema/script-free';
@@ -63,7 +64,12 @@ export function bodyScriptIssues(body: string): BodyScriptIssue[] {
         const expr = text.slice(pos, end - 1);
         pos = end;
         if (a[2]) continue; // {...spread}: judged by the MDX check and removed when rendering
-        value = expr.trim().replace(/^(["'`])([\s\S]*)\1$/, '$2');
+        const literal = /^(["'])([^"'\\]*)\1$/.exec(expr.trim());
+        if (!literal && URL_ATTRIBUTES.has(a[3]?.toLowerCase() ?? '') && /^[a-z]/.test(m[1]!)) {
+          add(at, M.expressionUrl(a[3]!), `${a[3]}={${expr.trim()}}`);
+          continue;
+        }
+        value = literal ? literal[2] : expr;
       }
       const attr = a[3]?.toLowerCase();
       if (!attr) continue;

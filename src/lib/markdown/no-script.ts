@@ -11,6 +11,7 @@
 import {
   BLOCKED_ATTRIBUTES,
   BLOCKED_ELEMENTS,
+  URL_ATTRIBUTES,
   dangerousScheme,
   isEventHandler,
 } from '../schema/script-free';
@@ -60,6 +61,7 @@ function keep(node: Node): boolean {
   return true;
 }
 
+const isUrlAttribute = (name: string) => URL_ATTRIBUTES.has(name.toLowerCase());
 const isJsx = (n: Node) => n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
 
 /** Whether an attribute (name, value) must go; `value` undefined when not a plain string. */
@@ -91,12 +93,11 @@ function cleanJsxAttributes(el: Node): void {
     const value = typeof a.value === 'string' ? a.value : undefined;
     if (unsafeAttribute(tag, a.name ?? '', value)) return false;
     // An expression value of a link or source is not known until run time: drop it.
-    if (html && value === undefined && a.value != null && URL_ATTRIBUTES.has(a.name ?? ''))
+    if (html && value === undefined && a.value != null && isUrlAttribute(a.name ?? ''))
       return false;
     return true;
   });
 }
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'poster', 'data', 'xlinkHref']);
 
 /** JSX inside an expression: a blocked element, a handler or an unsafe string attribute. */
 function unsafeEstree(tree: unknown): boolean {
@@ -119,7 +120,7 @@ function unsafeEstree(tree: unknown): boolean {
         const v = attr.value as { type?: string; value?: unknown } | null;
         const value = v?.type === 'Literal' && typeof v.value === 'string' ? v.value : undefined;
         if (unsafeAttribute(tag, name, value)) return true;
-        if (/^[a-z]/.test(tag) && v && value === undefined && URL_ATTRIBUTES.has(name)) return true;
+        if (/^[a-z]/.test(tag) && v && value === undefined && isUrlAttribute(name)) return true;
       }
     }
     for (const [k, v] of Object.entries(node)) {

@@ -19,6 +19,25 @@ export const BLOCKED_ELEMENTS: ReadonlySet<string> = new Set([
   'link',
   'noscript',
   'template',
+  // SVG animation can set an href to javascript: at run time (values="0;javascript:…").
+  'animate',
+  'set',
+  'animatemotion',
+  'animatetransform',
+]);
+
+/** Attributes that hold an address; an expression there is dropped (its value is unknown until run time). */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'poster',
+  'data',
+  'xlink:href',
+  'xlinkhref',
+  'background',
+  'cite',
 ]);
 
 /** `onclick`, `onerror`, JSX `onClick` …: an event handler attribute. */
@@ -118,6 +137,10 @@ export const SCRIPT_MESSAGES = {
   url: (scheme: string) => ({
     message: `地址不能以 ${scheme} 开头：点开它会运行脚本或打开一段来历不明的网页`,
     expected: `${WEB}（图片还可以是 data:image/…）`,
+  }),
+  expressionUrl: (attr: string) => ({
+    message: `正文里标签的 ${attr} 不能写成 {…} 表达式：地址要到运行时才知道，无法检查是否安全`,
+    expected: `直接写出的地址，例如 ${attr}="https://…" 或 ${attr}="/articles/…/"`,
   }),
   markup: (what: string) => `${what}不能包含 HTML 标签或脚本，请只写文字`,
   sitePath:
