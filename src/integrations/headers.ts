@@ -1,8 +1,9 @@
 /**
  * Writes `_headers` (Netlify / Cloudflare Pages format) at the end of the
  * build: cache rules from what is in the output, and the security headers
- * with a CSP whose hashes cover every inline script and style of the built
- * pages. Register it LAST: it must see what other integrations (Pagefind) wrote.
+ * with a CSP whose hashes cover the inline scripts and styles of the pages'
+ * <head> (the templates' own code; article content is in <body> and never
+ * gets a hash). Register it LAST: it must see what other integrations (Pagefind) wrote.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import {
   inlineHashes,
   renderHeaders,
   securityHeaders,
+  withCsp,
   type DirEntry,
 } from '../lib/headers';
 import { isHtml, listFiles } from '../lib/site-files';
@@ -32,24 +34,33 @@ const pagefindEntries = (dir: string): DirEntry[] =>
 export function buildHeadersFile(dist: string): string {
   const scripts = new Set<string>();
   const styles = new Set<string>();
+  const inBody: string[] = [];
   for (const file of listFiles(dist).filter(isHtml)) {
     const h = inlineHashes(readFileSync(join(dist, file), 'utf8'));
     h.scripts.forEach((x) => scripts.add(x));
     h.styles.forEach((x) => styles.add(x));
+    if (h.inBody) inBody.push(file);
+  }
+  // Content lives in <body>; only the templates' <head> code is hashed, so an inline
+  // block in a body would be blocked online and run offline: refuse to build it.
+  if (inBody.length) {
+    throw new Error(
+      `_headers: ${inBody.length} 个页面的 <body> 里有内联脚本或样式（例如 ${inBody[0]}）；CSP 只为 <head> 里的模板代码计算哈希，请把它们移到文件或 <head> 里 (expected <body> 里没有内联 <script>/<style>, found ${inBody.slice(0, 3).join(', ')})`,
+    );
   }
   if (scripts.size + styles.size > MAX_INLINE_HASHES) {
     throw new Error(
       `_headers: 页面中有 ${scripts.size} 段不同的内联脚本和 ${styles.size} 段内联样式；CSP 不允许 unsafe-inline，请把它们移到文件里 (expected ≤ ${MAX_INLINE_HASHES} inline blocks)`,
     );
   }
-  const csp = contentSecurityPolicy({
-    scriptHashes: [...scripts].sort(),
-    styleHashes: [...styles].sort(),
-  });
+  const sources = { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
   const pagefind = join(dist, 'pagefind');
   return renderHeaders([
-    { path: '/*', headers: securityHeaders(csp) },
-    ...cacheRules(entries(dist), existsSync(pagefind) ? pagefindEntries(pagefind) : []),
+    { path: '/*', headers: securityHeaders() },
+    ...withCsp(cacheRules(entries(dist), existsSync(pagefind) ? pagefindEntries(pagefind) : []), {
+      site: contentSecurityPolicy(sources),
+      search: contentSecurityPolicy({ ...sources, wasm: true }),
+    }),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { Article } from './articles';
+import { escapeHtml } from './escape-html';
 import { absoluteUrl, articlePath } from './urls';
 
 export const FEED_SIZE = 50;
@@ -7,6 +8,10 @@ export interface FeedItem {
   title: string;
   link: string;
   pubDate: Date;
+  /**
+   * Plain text, HTML-escaped: feed readers read <description> as HTML, so a
+   * `<` in a summary is shown, never run or rendered as markup.
+   */
   description: string;
   categories: string[];
   author?: string;
@@ -23,7 +28,7 @@ export function feedItems(
     title: a.data.title,
     link: absoluteUrl(articlePath(a.id), origin),
     pubDate: a.data.date,
-    description: a.data.summary || a.data.excerpt,
+    description: escapeHtml(a.data.summary || a.data.excerpt),
     categories: [channelName(a.data.channel), ...a.data.tags],
     ...(a.data.author ? { author: a.data.author } : {}),
   }));

@@ -1,4 +1,5 @@
 import { articlePath, absoluteUrl } from './urls';
+import { escapeHtml } from './escape-html';
 
 /** One old address of the legacy site and the article it now lives at. */
 export interface Redirect {
@@ -29,12 +30,6 @@ export function redirectPagePath(from: string): string {
   if (clean.endsWith('/')) return `${clean}index.html`;
   return /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /** A tiny page that sends readers (and search engines, via canonical) to the new URL. */
 export function redirectPage(r: Redirect, origin?: string): string {

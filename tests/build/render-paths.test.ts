@@ -99,7 +99,7 @@ describe('Markdown and MDX render paths', () => {
   it('renders GFM tables, lists, task lists, strikethrough, autolinks and footnotes, once', () => {
     const html = viaMarkdown;
     expect(count(html, '<table>')).toBe(1);
-    expect(html).toContain('<th style="text-align:right">人数</th>');
+    expect(html).toContain('<th class="align-right">人数</th>');
     expect(count(html, '<tr>')).toBe(3);
     expect(html).toContain('<del>删除线</del>');
     expect(html).toContain('<ol start="3">');

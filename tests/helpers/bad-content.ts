@@ -127,6 +127,31 @@ export const BAD_ARTICLES: Record<string, { content: string | Buffer; expect: Re
     content: fm(ok('related: [no-such-article]')),
     expect: /bad-related\.mdx:6: related: 相关稿件里的文章不存在/,
   },
+  // Issue 12: nothing in content runs script.
+  'script-body.mdx': {
+    content: fm(ok(), '<script>alert(document.cookie)</script>'),
+    expect: /script-body\.mdx:8: body: 正文不能包含 <script> 标签.*found "<script"/,
+  },
+  'js-link.mdx': {
+    content: fm(ok(), '见[原文](JaVaScRiPt:alert(1))。'),
+    expect: /js-link\.mdx:8: body: 地址不能以 javascript: 开头.*found "JaVaScRiPt:alert\(1\)"/,
+  },
+  'encoded-js-link.mdx': {
+    content: fm(ok(), '见[原文](java&#x09;script:alert(1))。'),
+    expect: /encoded-js-link\.mdx:8: body: 地址不能以 javascript: 开头/,
+  },
+  'onerror-body.mdx': {
+    content: fm(ok(), '<img src="/images/x.jpg" onerror="alert(1)" />'),
+    expect: /onerror-body\.mdx:8: body: 正文里的标签不能带 onerror 这样的事件属性/,
+  },
+  'title-unclosed-tag.mdx': {
+    content: fm(ok('', '标题<img src=x onerror=alert(1)')),
+    expect: /title-unclosed-tag\.mdx:2: title: 标题不能包含 HTML 标签或脚本/,
+  },
+  'summary-markup.mdx': {
+    content: fm(ok('summary: "<b>摘要</b>"')),
+    expect: /summary-markup\.mdx:6: summary: 摘要不能包含 HTML 标签或脚本/,
+  },
   'mdx-syntax.mdx': {
     content: fm(ok(), '第一段。\n\n第二段有 {未闭合的表达式。\n'),
     expect: /mdx-syntax\.mdx:10: body: MDX 语法错误/,
@@ -142,7 +167,13 @@ export function writeBadContent(opts: { brokenData?: boolean } = {}): string {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-  if (opts.brokenData)
+  if (opts.brokenData) {
     writeFileSync(join(dir, 'data/notices.yaml'), '- title: 公告\n  date: 2015/03/24\n');
+    // Starts with / but a browser reads it as another host (issue 12).
+    writeFileSync(
+      join(dir, 'data/friend-links.yaml'),
+      '- name: 友站\n  url: "/\\\\evil.example/x"\n',
+    );
+  }
   return dir;
 }

@@ -33,10 +33,16 @@ describe('npm run check on broken content', () => {
     );
   });
 
+  it('reports a data-file link that leaves the site (/\\evil.example/x) in the same run', () => {
+    expect(result.stderr).toMatch(
+      /data\/friend-links\.yaml:2: url: 链接只能是 .*\(found "\/\\\\evil\.example\/x"\)/,
+    );
+  });
+
   it('gives each broken file exactly one problem, all in path:line: field: form', () => {
     const problems = result.stderr.split('\n').filter((l) => l.startsWith('/'));
     const broken = Object.values(BAD_ARTICLES).filter((c) => c.expect).length;
-    expect(problems).toHaveLength(broken + 1);
+    expect(problems).toHaveLength(broken + 2);
     for (const p of problems) expect(p).toMatch(/^\S+?(:\d+)?: [\w.]+: \S/);
   });
 });

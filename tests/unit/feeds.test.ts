@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedItems, FEED_SIZE } from '../../src/lib/feeds';
+import { feedResponse } from '../../src/lib/feed-response';
 import { article } from '../helpers/articles';
 
 const names: Record<string, string> = { jiceng: '基层点睛', anli: '案例' };
@@ -39,5 +40,23 @@ describe('feedItems', () => {
     expect(items).toHaveLength(FEED_SIZE);
     expect(items[0]!.link).toBe('https://example.org/articles/a-0/');
     expect(feedItems(many, channelName, 'https://example.org', 3)).toHaveLength(3);
+  });
+  it('an RSS <description> carries a summary with markup as plain text, escaped for HTML readers', async () => {
+    const a = article('x', { summary: '<b>粗体</b> & <img src=x onerror=alert(1)', excerpt: '' });
+    const [item] = feedItems([a], channelName, 'https://example.org');
+    expect(item!.description).toBe('&lt;b&gt;粗体&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)');
+    const xml = await (
+      await feedResponse({
+        title: '站',
+        description: '简介',
+        path: '/',
+        articles: [a],
+        channelName,
+      })
+    ).text();
+    const description = /<item>[\s\S]*?<description>([\s\S]*?)<\/description>/.exec(xml)![1]!;
+    // XML-escaped once more: a reader decodes the XML, then shows HTML text, never a tag.
+    expect(description).not.toMatch(/<[a-z]/i);
+    expect(description).toContain('&amp;lt;img');
   });
 });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   IMMUTABLE,
@@ -11,7 +14,9 @@ import {
   renderHeaders,
   securityHeaders,
   sha256,
+  withCsp,
 } from '../../src/lib/headers';
+import { buildHeadersFile } from '../../src/integrations/headers';
 import { belowMinimum, median, medianScores } from '../../scripts/lib/checks/scores';
 
 const top = [
@@ -21,6 +26,7 @@ const top = [
   { name: 'rss.xml', dir: false },
   { name: 'pagefind', dir: true },
   { name: 'sitemap-index.xml', dir: false },
+  { name: 'search', dir: true },
 ];
 const pagefind = [
   { name: 'fragment', dir: true },
@@ -46,8 +52,11 @@ const pagefind = [
 
 describe('cache rules', () => {
   const rules = [
-    { path: '/*', headers: securityHeaders(contentSecurityPolicy()) },
-    ...cacheRules(top, pagefind),
+    { path: '/*', headers: securityHeaders() },
+    ...withCsp(cacheRules(top, pagefind), {
+      site: contentSecurityPolicy(),
+      search: contentSecurityPolicy({ wasm: true }),
+    }),
   ];
   const cc = (path: string) => headersFor(rules, path)['Cache-Control'];
 
@@ -121,22 +130,63 @@ describe('CSP', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
-  it('hashes inline scripts and styles but not JSON-LD or external scripts', () => {
-    const html =
+  it('hashes inline scripts and styles of <head> but not JSON-LD or external scripts', () => {
+    const code =
       '<script type="application/ld+json">{"a":"<"}</script><script src="/js/r.js"></script><script>var a = 1;</script><style>p{color:red}</style>';
-    expect(inlineHashes(html)).toEqual({
-      scripts: [sha256('var a = 1;')],
-      styles: [sha256('p{color:red}')],
-    });
     // Only the code elements are read, exactly as a full parse would see them.
-    const page = `<!doctype html><html><head><title>a</title>${html}<!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p><SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style></body></html>`;
+    const page = `<!doctype html><html><head><title>a</title>${code}<SCRIPT>let b = "</sc" + "ript>";</SCRIPT><style media="print">a{b:c}</style><!-- <script>not code</script> --></head><body><p>1 < 2 &lt;script&gt;</p></body></html>`;
     expect(inlineHashes(page)).toEqual({
       scripts: [sha256('var a = 1;'), sha256('let b = "</sc" + "ript>";')],
       styles: [sha256('p{color:red}'), sha256('a{b:c}')],
+      inBody: 0,
     });
     expect(codeElements(page)).not.toContain('<p>');
     // CSP wants base64 of the raw SHA-256 digest (not hex), prefixed with the algorithm.
     expect(sha256('alert(1)')).toBe('sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=');
+  });
+
+  it('hashes no script or style from article content (the <body>), and counts it so the build can refuse it', () => {
+    const page = `<!doctype html><html><head><title>&lt;/head&gt;&lt;script&gt;</title><style>p{}</style></head><body><article><p>正文</p><script>alert(document.cookie)</script><style>body{display:none}</style><svg><script>alert(2)</script></svg></article></body></html>`;
+    const h = inlineHashes(page);
+    expect(h.scripts).toEqual([]);
+    expect(h.styles).toEqual([sha256('p{}')]);
+    expect(h.inBody).toBe(3);
+    // A page without <head>/<body> markup is all body.
+    expect(inlineHashes('<script>alert(1)</script>')).toEqual({
+      scripts: [],
+      styles: [],
+      inBody: 1,
+    });
+  });
+
+  it("grants 'wasm-unsafe-eval' to the search page and Pagefind's files only", () => {
+    const rules = withCsp(cacheRules(top, pagefind), {
+      site: contentSecurityPolicy(),
+      search: contentSecurityPolicy({ wasm: true }),
+    });
+    const csp = (path: string) => headersFor(rules, path)['Content-Security-Policy'] ?? '';
+    for (const path of [
+      '/search/',
+      '/search/index.html',
+      '/pagefind/pagefind.js',
+      '/pagefind/s1/pagefind-entry.json',
+    ])
+      expect(csp(path), path).toContain("'wasm-unsafe-eval'");
+    for (const path of ['/', '/index.html', '/articles/x/', '/rss.xml'])
+      expect(csp(path), path).toMatch(/script-src 'self'(;|$)/);
+    // No two rules set a CSP for one path (Cloudflare would join them into two policies).
+    for (const path of ['/', '/search/', '/articles/x/', '/pagefind/pagefind.js'])
+      expect(
+        rules.filter((r) => headersFor([r], path)['Content-Security-Policy']).length,
+        path,
+      ).toBe(1);
+  });
+
+  it('allows https: images (editors may use https:// covers and body images) but not http:', () => {
+    const img = contentSecurityPolicy()
+      .split('; ')
+      .find((d) => d.startsWith('img-src '));
+    expect(img).toBe("img-src 'self' data: https:");
   });
 });
 
@@ -151,5 +201,47 @@ describe('Lighthouse scores', () => {
     ]);
     expect(s).toEqual({ performance: 97, accessibility: 100, 'best-practices': 100, seo: 100 });
     expect(belowMinimum({ ...s, seo: 90 }, 95)).toEqual(['seo 90']);
+  });
+});
+
+describe('the _headers file of a built site', () => {
+  const site = (pages: Record<string, string>) => {
+    const dist = mkdtempSync(join(tmpdir(), 'feigong-headers-'));
+    for (const [file, html] of Object.entries(pages)) {
+      mkdirSync(dirname(join(dist, file)), { recursive: true });
+      writeFileSync(join(dist, file), html);
+    }
+    return dist;
+  };
+  const page = (head: string, body: string) =>
+    `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;
+
+  it('the CSP hashes no script from article content, and an inline block in a <body> fails the build', () => {
+    const dist = site({
+      'index.html': page('<style>p{}</style>', '<p>首页</p>'),
+      'articles/x/index.html': page('', '<article><script>alert(1)</script></article>'),
+    });
+    expect(() => buildHeadersFile(dist)).toThrow(
+      /_headers: 1 个页面的 <body> 里有内联脚本或样式（例如 \/articles\/x\/index\.html）/,
+    );
+    writeFileSync(join(dist, 'articles/x/index.html'), page('', '<article><p>正文</p></article>'));
+    const rules = parseHeaders(buildHeadersFile(dist));
+    const csp = headersFor(rules, '/articles/x/')['Content-Security-Policy']!;
+    expect(csp).toContain(`style-src 'self' '${sha256('p{}')}'`);
+    expect(csp).toMatch(/script-src 'self';/);
+  });
+
+  it("gives the search page 'wasm-unsafe-eval' and no other page", () => {
+    const dist = site({
+      'index.html': page('', ''),
+      'search/index.html': page('', ''),
+      'pagefind/pagefind.js': '',
+    });
+    const rules = parseHeaders(buildHeadersFile(dist));
+    const csp = (p: string) => headersFor(rules, p)['Content-Security-Policy'] ?? '';
+    expect(csp('/search/')).toContain("'wasm-unsafe-eval'");
+    expect(csp('/pagefind/pagefind.js')).toContain("'wasm-unsafe-eval'");
+    expect(csp('/')).not.toContain('wasm');
+    expect(csp('/index.html')).not.toContain('wasm');
   });
 });

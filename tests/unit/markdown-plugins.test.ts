@@ -32,7 +32,7 @@ describe('hasSmartypantsCandidate', () => {
 });
 
 describe('rehypeTablesLikeMdx', () => {
-  it('turns align into a text-align style and drops whitespace between rows and cells', () => {
+  it('turns align into a class and drops whitespace between rows and cells', () => {
     const cell = {
       type: 'element',
       tagName: 'td',
@@ -65,7 +65,7 @@ describe('rehypeTablesLikeMdx', () => {
       {
         type: 'element',
         tagName: 'td',
-        properties: { style: 'text-align:right' },
+        properties: { className: ['align-right'] },
         children: [{ type: 'text', value: ' 45 ' }],
       },
     ]);

@@ -26,7 +26,7 @@ export function bodyRefs(body: string): BodyRef[] {
 }
 
 /** Replaces code with spaces of the same length, keeping line numbers and offsets. */
-function blankCode(body: string): string {
+export function blankCode(body: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   return body
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { ARTICLE_FIELDS, articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
 import type { Problem } from '../schema/messages';
 import { parseFrontmatter } from './frontmatter';
+import { bodyScriptIssues } from './body-script';
 import { forcedMdx, needsMdx, plainExcerpt } from './mdx-detect';
 import { zodProblems } from './zod-problems';
 
@@ -78,6 +79,9 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   }
   if (!fm.body.trim()) {
     problems.push({ file, line: fm.bodyLine, field: 'body', message: '正文是空的', expected: 'frontmatter 之后的文章内容', found: '空白' });
+  }
+  for (const issue of bodyScriptIssues(fm.body)) {
+    problems.push({ file, field: 'body', ...issue, line: fm.bodyLine + issue.line - 1 });
   }
   if (problems.length || !parsed.success) return { problems };
 

@@ -2,8 +2,10 @@
  * The Content-Security-Policy of the portal. Scripts only from the site
  * itself (no 'unsafe-inline'): public/js/reader.js is a classic deferred file,
  * JSON-LD blocks are data (CSP does not apply to them), and any other inline
- * script or <style> must be listed by hash, which the headers integration
- * computes from the built pages.
+ * script or <style> must be listed by hash. The hashes come from the <head>
+ * of the built pages only — where the templates and Astro put their inline
+ * code — never from <body>, where article content is: content can never add
+ * a hash (inlineHashes reports body blocks so the build can refuse them).
  */
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
@@ -11,23 +13,33 @@ import { Parser } from 'htmlparser2';
 export interface CspSources {
   scriptHashes?: readonly string[];
   styleHashes?: readonly string[];
+  /**
+   * 'wasm-unsafe-eval', for the search page only: Pagefind's index runs as
+   * WebAssembly, which Chromium refuses to compile under a script-src without
+   * it. It allows compiling WebAssembly only, never JS eval().
+   */
+  wasm?: boolean;
 }
 
 /**
- * 'wasm-unsafe-eval' is there for Pagefind (search): its index runs as
- * WebAssembly, which Chromium refuses to compile under a script-src without
- * it. It allows compiling WebAssembly only, never JS eval().
+ * img-src allows https: because editors may use full https:// addresses for
+ * a cover or a body image (the check accepts them, as the README says); an
+ * image cannot run script, and refusing them would break content that the
+ * old site and the importer bring in. Plain http: stays blocked (mixed content).
  */
 export function contentSecurityPolicy({
   scriptHashes = [],
   styleHashes = [],
+  wasm = false,
 }: CspSources = {}): string {
   const q = (h: string) => `'${h}'`;
   return [
     "default-src 'self'",
-    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map(q)].join(' '),
+    ["script-src 'self'", ...(wasm ? ["'wasm-unsafe-eval'"] : []), ...scriptHashes.map(q)].join(
+      ' ',
+    ),
     ["style-src 'self'", ...styleHashes.map(q)].join(' '),
-    "img-src 'self' data:",
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -68,9 +80,23 @@ export function codeElements(html: string): string {
   return out;
 }
 
-/** CSP hashes of the inline executable scripts and <style> blocks of one page. */
-export function inlineHashes(fullHtml: string): { scripts: string[]; styles: string[] } {
-  const html = codeElements(fullHtml);
+/**
+ * CSP hashes of the inline executable scripts and <style> blocks in the
+ * <head> of one page, and how many such blocks its <body> has (none may:
+ * only content is there, and content never gets a hash).
+ */
+export function inlineHashes(fullHtml: string): {
+  scripts: string[];
+  styles: string[];
+  inBody: number;
+} {
+  const headEnd = fullHtml.search(/<\/head\s*>|<body[\s>]/i);
+  const head = hashCode(codeElements(headEnd < 0 ? '' : fullHtml.slice(0, headEnd)));
+  const body = hashCode(codeElements(headEnd < 0 ? fullHtml : fullHtml.slice(headEnd)));
+  return { ...head, inBody: body.scripts.length + body.styles.length };
+}
+
+function hashCode(html: string): { scripts: string[]; styles: string[] } {
   const scripts: string[] = [];
   const styles: string[] = [];
   let open: 'script' | 'style' | undefined;

@@ -2,7 +2,7 @@
  * Response headers for the CDN, as `_headers` rules (the format Netlify and
  * Cloudflare Pages read). Cache rules never overlap — Cloudflare joins the
  * values of overlapping rules, Netlify lets the last one win — so each path
- * gets exactly one Cache-Control; the security headers sit in `/*`.
+ * gets exactly one Cache-Control; the other security headers sit in `/*`.
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -21,9 +21,9 @@ export interface DirEntry {
 const HASHED_DIRS = ['_astro'];
 const PAGEFIND_HASHED_DIRS = ['fragment', 'index', 'filter'];
 
-export function securityHeaders(csp: string): [string, string][] {
+/** The security headers of every response except the CSP, which withCsp adds per route. */
+export function securityHeaders(): [string, string][] {
   return [
-    ['Content-Security-Policy', csp],
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
@@ -58,6 +58,32 @@ export function cacheRules(
     }
   }
   return rules;
+}
+
+/** Where search runs: its page, and Pagefind's files (its worker gets its CSP from its own response). */
+const SEARCH_PATHS = ['/search/', '/pagefind/'];
+
+/**
+ * The CSP goes on each cache rule rather than on `/*`: the cache rules never
+ * overlap, so the search routes can have a CSP of their own ('wasm-unsafe-eval')
+ * without Cloudflare joining two policies (a browser enforces both, and the
+ * stricter one would block Pagefind's WebAssembly). Paths that match no rule
+ * (a 404 for an unknown top-level name) get the other security headers only.
+ */
+export function withCsp(
+  rules: readonly HeaderRule[],
+  csp: { site: string; search: string },
+): HeaderRule[] {
+  return rules.map((r) => ({
+    path: r.path,
+    headers: [
+      ...r.headers,
+      [
+        'Content-Security-Policy',
+        SEARCH_PATHS.some((p) => r.path.startsWith(p)) ? csp.search : csp.site,
+      ],
+    ],
+  }));
 }
 
 /** A Pagefind bundle: hashed folders and .pf_meta files are immutable; a shard folder (s1, …) is a bundle too. */

@@ -1,10 +1,12 @@
 /**
  * Makes Markdown tables come out of Astro's Markdown pipeline the way the MDX
  * compiler writes them, so an article's HTML does not depend on which of the
- * two pipelines rendered it (see mdx-detect.ts): cell alignment as
- * `style="text-align:…"` (MDX's default; `align` is obsolete in HTML5) and
- * no whitespace text between table rows and cells (MDX drops it because JSX
- * cannot hold it there). Registered in astro.config.mjs for both pipelines.
+ * two pipelines rendered it (see mdx-detect.ts): cell alignment as a class
+ * (`align-left`, `align-center`, `align-right`, styled in global.css) — not
+ * MDX's default `style="text-align:…"`, which the CSP's style-src blocks, nor
+ * `align`, obsolete in HTML5 — and no whitespace text between table rows and
+ * cells (MDX drops it because JSX cannot hold it there). Registered in
+ * astro.config.mjs for both pipelines.
  */
 interface HastNode {
   type: string;
@@ -27,7 +29,7 @@ function visit(node: HastNode): void {
     }
     if ((node.tagName === 'td' || node.tagName === 'th') && node.properties?.align) {
       const { align, ...rest } = node.properties;
-      node.properties = { ...rest, style: `text-align:${String(align)}` };
+      node.properties = { ...rest, className: [`align-${String(align)}`] };
     }
   }
   node.children?.forEach(visit);

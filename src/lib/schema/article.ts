@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseContentDate } from '../dates';
+import { SCRIPT_MESSAGES, dangerousScheme, hasMarkup } from './script-free';
 
 /** ASCII slug: the article's URL comes from its file name, never its title. */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,9 +61,7 @@ export function articleSchema(
         .string({ required_error: '缺少标题', invalid_type_error: '标题必须是文字' })
         .transform((s) => s.trim().replace(/\s+/g, ' '))
         .refine((s) => s.length > 0, { message: '标题不能为空' })
-        .refine((s) => !/<\/?[a-zA-Z!][^>]*>/.test(s), {
-          message: '标题不能包含 HTML 标签或脚本，请只写文字',
-        }),
+        .refine((s) => !hasMarkup(s), { message: SCRIPT_MESSAGES.markup('标题') }),
       date: dateField,
       source: optionalText('来源 source').transform((s) => s || defaultSource),
       author: optionalText('作者 author'),
@@ -74,8 +73,19 @@ export function articleSchema(
           message: '未知的频道',
           params: { expected: `以下频道编号之一：${channelLabels.join('、')}` },
         }),
-      summary: optionalText('摘要 summary'),
-      cover: z.string({ invalid_type_error: '封面图 cover 必须是图片路径文字' }).trim().optional(),
+      summary: optionalText('摘要 summary').refine((s) => !hasMarkup(s), {
+        message: SCRIPT_MESSAGES.markup('摘要'),
+      }),
+      cover: z
+        .string({ invalid_type_error: '封面图 cover 必须是图片路径文字' })
+        .trim()
+        .optional()
+        .superRefine((c, ctx) => {
+          const scheme = c === undefined ? undefined : dangerousScheme(c, { image: true });
+          if (!scheme) return;
+          const { message, expected } = SCRIPT_MESSAGES.url(scheme);
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { expected } });
+        }),
       coverAlt: z
         .string({ invalid_type_error: '封面图说明 coverAlt 必须是文字' })
         .trim()

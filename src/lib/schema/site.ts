@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { linkEntry, safeUrl, text } from './common';
+import { linkEntry, safeImage, safeUrl, text } from './common';
 
 export const siteSchema = z.object({
   name: text('网站名称'),
@@ -34,7 +34,7 @@ export const noticeSchema = z.object({
 });
 export type NoticeData = z.output<typeof noticeSchema>;
 
-export const partnerSchema = linkEntry.extend({ logo: z.string().trim().optional() });
+export const partnerSchema = linkEntry.extend({ logo: safeImage.optional() });
 
 export const promoSchema = z.object({
   title: text('推广标题'),
@@ -44,7 +44,7 @@ export const promoSchema = z.object({
   lines: z.array(text('推广文字')).default([]),
   /** WeChat account name; the QR code encodes it when no qrImage is given. */
   account: z.string().trim().optional(),
-  qrImage: z.string().trim().optional(),
+  qrImage: safeImage.optional(),
   url: safeUrl.optional(),
   order: z.number().int().default(0),
 });
