@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
 import type { Problem } from '../schema/messages';
+import { bodyLimitProblems } from './body-limits';
 import { parseFrontmatter } from './frontmatter';
 import { forcedMdx, needsMdx, plainExcerpt } from './mdx-detect';
 import { zodProblems } from './zod-problems';
@@ -79,12 +80,14 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   if (!fm.body.trim()) {
     problems.push({ file, line: fm.bodyLine, field: 'body', message: '正文是空的', expected: 'frontmatter 之后的文章内容', found: '空白' });
   }
+  const mdx = needsMdx(fm.body) || forcedMdx(slug);
+  problems.push(...bodyLimitProblems(file, fm.body, fm.bodyLine, mdx));
   if (problems.length || !parsed.success) return { problems };
 
   const data: ArticleData = {
     ...parsed.data,
     file,
-    mdx: needsMdx(fm.body) || forcedMdx(slug),
+    mdx,
     excerpt: parsed.data.summary || plainExcerpt(fm.body),
   };
   return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine, keyLines: fm.keyLines }, problems };
