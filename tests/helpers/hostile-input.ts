@@ -142,8 +142,11 @@ export function hostileBody(r: Rand): string {
     );
     parts.push(pick(r, [' ', '\n', '\n\n', '\n\n', '']));
   }
-  return `${parts.join('').trim()}\n` || '正文\n';
+  return `${parts.join('').trim() || '正文'}\n`;
 }
+
+/** C0 and C1 control characters (kept out of titles, which the check already refuses them in). */
+const CONTROLS = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f]', 'g');
 
 /** A YAML-quoted scalar holding anything (JSON strings are valid YAML). */
 const quoted = (s: string) => JSON.stringify(s);
@@ -151,7 +154,7 @@ const quoted = (s: string) => JSON.stringify(s);
 export function hostileFrontmatter(r: Rand): string {
   const title =
     r() < 0.7
-      ? `标题 ${randomText(r, 12).replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`
+      ? `标题 ${randomText(r, 12).replace(CONTROLS, '')}`
       : pick(r, [
           '<img src=x onerror=alert(1)',
           '<script>x</script>',
