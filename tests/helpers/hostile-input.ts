@@ -165,8 +165,8 @@ export function hostileFrontmatter(r: Rand): string {
         ]);
   const lines = [
     `title: ${quoted(title)}`,
-    `date: ${pick(r, ['2015-03-24', '2015-02-30', '2015-03-24T09:30:00+08:00', '"2015/03/24"'])}`,
-    `channel: ${pick(r, ['jiceng', 'anli', 'jiceng', 'nope'])}`,
+    `date: ${r() < 0.85 ? pick(r, ['2015-03-24', '2015-03-24T09:30:00+08:00']) : pick(r, ['2015-02-30', '"2015/03/24"', '2015-03-24 25:00'])}`,
+    `channel: ${r() < 0.9 ? pick(r, ['jiceng', 'anli']) : pick(r, ['nope', '""', '[jiceng]'])}`,
   ];
   if (r() < 0.4)
     lines.push(
