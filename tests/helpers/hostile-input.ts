@@ -183,6 +183,7 @@ export function hostileFrontmatter(r: Rand): string {
         'draft: true',
         'titel: 拼错',
         'title: 又一个',
+        'summary: !foo 标签',
       ]),
     );
   return lines.join('\n');

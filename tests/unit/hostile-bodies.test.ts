@@ -112,6 +112,14 @@ describe('pathological bodies are reported in linear time', () => {
     ]);
   });
 
+  it('a YAML tag the MDX loader’s reader does not know is refused, not left to fail the build', () => {
+    expect(
+      check(`${FM.replace('title: 标题', 'title: !foo 标题')}正文 <Callout>注意</Callout>\n`),
+    ).toEqual([
+      expect.stringMatching(/x\.mdx:2: frontmatter: YAML 格式错误：Unresolved tag: !foo/),
+    ]);
+  });
+
   it('real long content stays within the limits: a 300-row table, a long list of links, a 200 KB paragraph', () => {
     const table = `| 名称 | 链接 |\n| --- | --- |\n${'| **甲_乙** | [频道](/channel/jiceng/) |\n'.repeat(300)}`;
     const list = '- [频道](/channel/jiceng/) 与 **重点** 和 `代码`\n'.repeat(300);

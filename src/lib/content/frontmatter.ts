@@ -71,7 +71,9 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
 
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  for (const err of doc.errors) {
+  // Warnings too: an unknown tag (`!foo`) is only a warning here but stops
+  // the YAML reader Astro uses for MDX bodies.
+  for (const err of [...doc.errors, ...doc.warnings]) {
     // The YAML starts on the file's line 2; LineCounter lines are 1-based.
     const line = counter.linePos(err.pos[0]).line + 1;
     const duplicate = err.code === 'DUPLICATE_KEY';
