@@ -17,7 +17,8 @@ export interface Frontmatter {
 export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = src.split('\n');
-  if (lines[0]?.trim() !== '---') {
+  // No indent before it: Astro's reader for MDX bodies would not see the frontmatter.
+  if (!/^---\s*$/.test(lines[0] ?? '')) {
     problems.push({
       file, line: 1, field: 'frontmatter',
       message: '文件开头缺少 frontmatter（第一行应为 ---）',
@@ -131,7 +132,7 @@ export function closingFence(lines: readonly string[]): number {
 /** The body of an article file as Astro's MDX loader will see it (LF line endings). */
 export function bodyOf(src: string): string | undefined {
   const lines = src.split('\n');
-  if (lines[0]?.trim() !== '---') return undefined;
+  if (!/^---\s*$/.test(lines[0] ?? '')) return undefined;
   const end = closingFence(lines);
   return end < 0 ? undefined : lines.slice(end + 1).join('\n');
 }
