@@ -1,5 +1,4 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, STACK_FRAME } from '../helpers/cli';
@@ -14,7 +13,9 @@ const BUILT_FAILING = 4;
 
 /** A content folder with the real site data and these articles. */
 function contentWith(articles: readonly HostileArticle[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'feigong-fuzz-'));
+  // Inside the project: Astro's content store takes only paths under the site root.
+  mkdirSync(join(ROOT, '.test-output'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.test-output', 'fuzz-'));
   cpSync(join(ROOT, 'content/data'), join(dir, 'data'), { recursive: true });
   mkdirSync(join(dir, 'articles'));
   for (const a of articles) writeFileSync(join(dir, 'articles', a.name), a.content);
@@ -94,6 +95,18 @@ describe(`hostile articles, fuzzed (seed ${SEED})`, () => {
     const lines = badCheck.stderr.split('\n').filter((l) => /\.mdx(:\d+)?: /.test(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(bad.output).toContain(line);
+  });
+
+  it('the script finder sees handlers, script URLs and foreign scripts, not escaped text', () => {
+    expect(foreignScript('<a href="JaVaScRiPt&colon;alert(1)">x</a>')).toBeDefined();
+    expect(foreignScript('<img src="x" onerror="alert(1)">')).toBeDefined();
+    expect(foreignScript('<script>alert(1)</script>')).toBeDefined();
+    expect(foreignScript('<meta content="<img src=x onerror=alert(1)">')).toBeUndefined();
+    expect(
+      foreignScript(
+        '<script src="/js/reader.js"></script><script type="application/ld+json">{}</script>',
+      ),
+    ).toBeUndefined();
   });
 
   it('no built article page carries a script the site did not write', () => {

@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /**
  * Generators of hostile article files for fuzz-style tests: random Unicode
  * (astral, CJK, right-to-left, control characters), Markdown and MDX markup,
@@ -205,22 +207,30 @@ export function hostileArticle(r: Rand, i: number): HostileArticle {
 
 /** Executable script in a built page that the site itself did not put there. */
 export function foreignScript(html: string): string | undefined {
-  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
-    const attrs = m[1]!;
-    if (
-      /^\s+src="\/(js|_astro)\/[^"]+"(\s+type="module")?$|^\s+type="module"\s+src="\/_astro\/[^"]+"$/.test(
-        attrs,
-      )
-    )
-      continue;
-    if (/^\s+type="application\/ld\+json"$/.test(attrs)) continue;
-    return m[0];
-  }
-  const handler = /<[a-z][^>]*\son[a-z]+\s*=/i.exec(html);
-  if (handler) return handler[0].slice(-80);
-  const url =
-    /\s(?:href|src|action|formaction|data|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript):/i.exec(
-      html,
-    );
-  return url?.[0];
+  let found: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (found) return;
+        if (name === 'script') {
+          const own =
+            (attrs.type === 'application/ld+json' && !attrs.src) ||
+            (/^\/(js|_astro)\/[^/]/.test(attrs.src ?? '') &&
+              (!attrs.type || attrs.type === 'module'));
+          if (!own) found = `<script ${JSON.stringify(attrs)}>`;
+        }
+        for (const [key, value] of Object.entries(attrs)) {
+          if (/^on/i.test(key)) found ??= `<${name} ${key}="${value}">`;
+          if (
+            /^(href|src|action|formaction|data|xlink:href|poster|srcdoc)$/i.test(key) &&
+            /^\s*(javascript|vbscript):/i.test(value)
+          )
+            found ??= `<${name} ${key}="${value}">`;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return found;
 }
