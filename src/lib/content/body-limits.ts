@@ -11,6 +11,8 @@ import type { Problem } from '../schema/messages';
 export const MAX_NESTING = 30;
 export const MAX_TAG_DEPTH = 100;
 export const MAX_MARKS_PER_PARAGRAPH = 500;
+/** Each `{ }` is parsed as JavaScript; tens of thousands take the check seconds. */
+export const MAX_EXPRESSIONS = 1000;
 
 const VOID_TAGS = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
@@ -37,6 +39,8 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
   let unitStart = 0;
   let inTable = false;
   let openTag = false;
+  let braces = 0;
+  let bracesReported = false;
   let prev = '';
   const lines = body.split('\n');
   for (let n = 0; n < lines.length; n++) {
@@ -64,6 +68,7 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
     for (let i = 0; i < line.length; i++) {
       const c = line[i]!;
       if (c === '\\') { i++; continue; }
+      if (c === '{') braces++;
       if (c === '>' && openTag) {
         // `<x/>` closes itself in MDX; HTML ignores the slash on a non-void tag.
         if (!(mdx && line[i - 1] === '/')) tagDepth++;
@@ -89,6 +94,14 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
         file, line: at(n), field: 'body',
         message: `HTML 或组件标签嵌套太深，超过 ${MAX_TAG_DEPTH} 层，网页无法显示（是否漏写了结束标签？）`,
         expected: `最多 ${MAX_TAG_DEPTH} 层，每个 <标签> 都有对应的 </标签>`, found: `${tagDepth} 层`,
+      });
+    }
+    if (mdx && !bracesReported && braces > MAX_EXPRESSIONS) {
+      bracesReported = true;
+      problems.push({
+        file, line: at(n), field: 'body',
+        message: `正文里的花括号 { 超过 ${MAX_EXPRESSIONS} 个；MDX 把每对 { } 当作代码。当作文字的请写成 \\{ 和 \\}`,
+        expected: `最多 ${MAX_EXPRESSIONS} 个 { }`, found: `到第 ${at(n)} 行已有 ${braces} 个`,
       });
     }
     if (!marksReported && marks > MAX_MARKS_PER_PARAGRAPH) {
