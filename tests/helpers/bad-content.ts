@@ -152,6 +152,36 @@ export const BAD_ARTICLES: Record<string, { content: string | Buffer; expect: Re
     content: fm(ok('summary: "<b>摘要</b>"')),
     expect: /summary-markup\.mdx:6: summary: 摘要不能包含 HTML 标签或脚本/,
   },
+  // Issue 12: what passes the check builds.
+  'braces-as-punctuation.mdx': {
+    content: fm(ok(), '第一段。\n\n今年开展{三个一}活动。'),
+    expect:
+      /braces-as-punctuation\.mdx:10: body: 花括号 \{ \} 在 MDX 里表示代码，“三个一”不是可用的组件或 frontmatter 字段.*请写 \\\{三个一\\\}.*found "\{三个一\}"/,
+  },
+  'escaped-braces.mdx': {
+    content: fm(ok(), '今年开展\\{三个一\\}活动，标题是{frontmatter.title}。'),
+    expect: null,
+  },
+  'unknown-component.mdx': {
+    content: fm(ok(), '第一段。\n\n<Chart data="x" />'),
+    expect: /unknown-component\.mdx:10: body: 没有名为 Chart 的组件 \(expected 可用的组件：Callout/,
+  },
+  'esm-import.mdx': {
+    content: fm(ok(), 'import fs from "node:fs"\n\n正文。'),
+    expect: /esm-import\.mdx:8: body: 正文里不能写 import 或 export 语句/,
+  },
+  'deep-quote.mdx': {
+    content: fm(ok(), `${'> '.repeat(3000)}引文`),
+    expect: /deep-quote\.mdx:8: body: 引用（>）或列表嵌套太深，超过 30 层/,
+  },
+  'mark-flood.mdx': {
+    content: fm(ok(), '!['.repeat(64 * 1024)),
+    expect: /mark-flood\.mdx:8: body: 这一段的 Markdown 标记.*超过 500 个/,
+  },
+  'dots-fence.mdx': {
+    content: `---\n${ok()}\n...\n\n正文 <Callout>注意</Callout>\n`,
+    expect: /dots-fence\.mdx:6: frontmatter: frontmatter 要用 --- 结束，不能用 \.\.\./,
+  },
   'mdx-syntax.mdx': {
     content: fm(ok(), '第一段。\n\n第二段有 {未闭合的表达式。\n'),
     expect: /mdx-syntax\.mdx:10: body: MDX 语法错误/,

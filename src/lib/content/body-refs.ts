@@ -7,22 +7,33 @@ export interface BodyRef { kind: 'link' | 'image'; target: string; line: number 
 
 const PATTERNS: { kind: BodyRef['kind']; re: RegExp }[] = [
   // ![alt](src "title")
-  { kind: 'image', re: /(?<!\\)!\[[^\]\n]*\]\(\s*<?([^\s)>]+)>?(?:\s+["'][^)]*["'])?\s*\)/g },
+  { kind: 'image', re: /(?<!\\)!\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g },
   // [text](href "title") — not preceded by ! or a backslash
-  { kind: 'link', re: /(?<![\\!])\[[^\]\n]*\]\(\s*<?([^\s)>]+)>?(?:\s+["'][^)]*["'])?\s*\)/g },
-  { kind: 'image', re: /<img\b[^>]*?\ssrc=["']([^"']+)["']/gi },
-  { kind: 'link', re: /<a\b[^>]*?\shref=["']([^"']+)["']/gi },
+  { kind: 'link', re: /(?<![\\!])\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g },
+  { kind: 'image', re: /<img\b[^<>]*?\ssrc=["']([^"'<>]+)["']/gi },
+  { kind: 'link', re: /<a\b[^<>]*?\shref=["']([^"'<>]+)["']/gi },
 ];
 
 export function bodyRefs(body: string): BodyRef[] {
   const text = blankCode(body);
-  const refs: BodyRef[] = [];
+  const found: { kind: BodyRef['kind']; target: string; index: number; order: number }[] = [];
   for (const { kind, re } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      refs.push({ kind, target: m[1]!, line: lineAt(text, m.index!) });
-    }
+    for (const m of text.matchAll(re)) found.push({ kind, target: m[1]!, index: m.index!, order: found.length });
   }
-  return refs.sort((a, b) => a.line - b.line);
+  // Lines counted in one pass over the text, not once per link.
+  found.sort((a, b) => a.index - b.index);
+  const refs: (BodyRef & { order: number })[] = [];
+  let line = 1;
+  let pos = 0;
+  for (const f of found) {
+    for (let i = text.indexOf('\n', pos); i >= 0 && i < f.index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      pos = i + 1;
+    }
+    refs.push({ kind: f.kind, target: f.target, line, order: f.order });
+  }
+  // By line, then as before: images, links, HTML images, HTML links.
+  return refs.sort((a, b) => a.line - b.line || a.order - b.order).map(({ order: _, ...r }) => r);
 }
 
 /** Replaces code with spaces of the same length, keeping line numbers and offsets. */
@@ -31,10 +42,4 @@ export function blankCode(body: string): string {
   return body
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
     .replace(/(`+)[^`\n]*?\1/g, blank);
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -17,7 +17,8 @@ export interface Frontmatter {
 export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = src.split('\n');
-  if (lines[0]?.trim() !== '---') {
+  // No indent before it: Astro's reader for MDX bodies would not see the frontmatter.
+  if (!/^---\s*$/.test(lines[0] ?? '')) {
     problems.push({
       file, line: 1, field: 'frontmatter',
       message: '文件开头缺少 frontmatter（第一行应为 ---）',
@@ -25,8 +26,16 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     });
     return { problems };
   }
-  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const end = closingFence(lines);
   if (end < 0) {
+    const dots = lines.findIndex((l, i) => i > 0 && /^\.\.\.\s*$/.test(l));
+    if (dots > 0) {
+      problems.push({
+        file, line: dots + 1, field: 'frontmatter',
+        message: 'frontmatter 要用 --- 结束，不能用 ...', expected: '---', found: '"..."',
+      });
+      return { problems };
+    }
     problems.push({
       file, line: 1, field: 'frontmatter',
       message: 'frontmatter 没有结束：缺少第二个 --- 行',
@@ -34,6 +43,15 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     });
     return { problems };
   }
+  // Astro's own reader (which loads MDX bodies) ends the frontmatter at the first
+  // line that starts with --- or +++; YAML's `...` would leave the body behind it.
+  lines.slice(1, end).forEach((l, i) => {
+    if (/^(---|\+\+\+|\.\.\.)/.test(l)) problems.push({
+      file, line: i + 2, field: 'frontmatter',
+      message: l.trim() === '...' ? 'frontmatter 要用 --- 结束，不能用 ...' : 'frontmatter 里的一行不能以 ---、+++ 或 ... 开头',
+      expected: '单独一行 --- 结束 frontmatter', found: JSON.stringify(l.slice(0, 40)),
+    });
+  });
   const yamlText = lines.slice(1, end).join('\n');
   // Full-width colons after a key are a common slip from Chinese input methods.
   lines.slice(1, end).forEach((l, i) => {
@@ -54,7 +72,9 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
 
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  for (const err of doc.errors) {
+  // Warnings too: an unknown tag (`!foo`) is only a warning here but stops
+  // the YAML reader Astro uses for MDX bodies.
+  for (const err of [...doc.errors, ...doc.warnings]) {
     // The YAML starts on the file's line 2; LineCounter lines are 1-based.
     const line = counter.linePos(err.pos[0]).line + 1;
     const duplicate = err.code === 'DUPLICATE_KEY';
@@ -95,11 +115,24 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
  */
 export function splitValidated(src: string): Pick<Frontmatter, 'body' | 'bodyLine' | 'keyLines'> {
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
-  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const end = closingFence(lines);
   const keyLines: Record<string, number> = {};
   for (let i = 1; i < end; i++) {
     const m = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i]!);
     if (m) keyLines[m[1]!] ??= i + 1;
   }
   return { body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines };
+}
+
+/** Index of the line `---` that closes the frontmatter opened on line 0, or -1. */
+export function closingFence(lines: readonly string[]): number {
+  return lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+}
+
+/** The body of an article file as Astro's MDX loader will see it (LF line endings). */
+export function bodyOf(src: string): string | undefined {
+  const lines = src.split('\n');
+  if (!/^---\s*$/.test(lines[0] ?? '')) return undefined;
+  const end = closingFence(lines);
+  return end < 0 ? undefined : lines.slice(end + 1).join('\n');
 }

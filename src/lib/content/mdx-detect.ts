@@ -34,9 +34,16 @@ function stripCode(body: string): string {
     .replace(/(`+)[^`\n]*?\1/g, '');
 }
 
+/**
+ * Enough of the body's start for an excerpt: the regexes below scan ahead and
+ * would take quadratic time over a whole pathological body.
+ */
+const EXCERPT_SOURCE = 3000;
+
 /** A short plain-text excerpt of a Markdown body, for lists and meta tags. */
 export function plainExcerpt(body: string, max = 120): string {
-  const text = stripCode(body)
+  const head = body.length > EXCERPT_SOURCE ? body.slice(0, body.lastIndexOf('\n', EXCERPT_SOURCE) + 1 || EXCERPT_SOURCE) : body;
+  const text = stripCode(head)
     .replace(/^(import|export)\s.*$/gm, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

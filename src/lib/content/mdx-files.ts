@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { bodyOf } from './frontmatter';
 import { forcedMdx, needsMdx } from './mdx-detect';
 import { slugOf } from './parse-article';
 import { articlesDir, listArticleFiles } from './paths';
@@ -15,9 +16,8 @@ export function mdxArticlePatterns(): string[] {
   return listArticleFiles(dir)
     .filter((abs) => {
       if (forcedMdx(slugOf(abs))) return true;
-      const src = readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n');
-      const end = src.indexOf('\n---', 3);
-      return end > 0 && needsMdx(src.slice(src.indexOf('\n', end + 1) + 1));
+      const body = bodyOf(readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n'));
+      return body !== undefined && needsMdx(body);
     })
     .map((abs) => relative(dir, abs).split('\\').join('/'));
 }

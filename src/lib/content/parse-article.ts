@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { ARTICLE_FIELDS, articleSchema, SLUG_RE, type ArticleData } from '../schema/article';
 import type { Problem } from '../schema/messages';
+import { bodyLimitProblems } from './body-limits';
 import { parseFrontmatter } from './frontmatter';
 import { bodyScriptIssues } from './body-script';
 import { forcedMdx, needsMdx, plainExcerpt } from './mdx-detect';
@@ -83,12 +84,14 @@ export function parseArticle(file: string, bytes: Uint8Array, ctx: ArticleContex
   for (const issue of bodyScriptIssues(fm.body)) {
     problems.push({ file, field: 'body', ...issue, line: fm.bodyLine + issue.line - 1 });
   }
+  const mdx = needsMdx(fm.body) || forcedMdx(slug);
+  problems.push(...bodyLimitProblems(file, fm.body, fm.bodyLine, mdx));
   if (problems.length || !parsed.success) return { problems };
 
   const data: ArticleData = {
     ...parsed.data,
     file,
-    mdx: needsMdx(fm.body) || forcedMdx(slug),
+    mdx,
     excerpt: parsed.data.summary || plainExcerpt(fm.body),
   };
   return { article: { slug, data, body: fm.body, bodyLine: fm.bodyLine, keyLines: fm.keyLines }, problems };

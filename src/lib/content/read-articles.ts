@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../schema/messages';
 import { collectionProblems, duplicateUrlProblems } from './collection-checks';
-import { mdxSyntaxProblem } from './mdx-syntax';
+import { mdxBodyProblems } from './mdx-syntax';
 import { parseArticle, slugOf, type ArticleContext, type ParsedArticle } from './parse-article';
 import { displayPath, listArticleFiles } from './paths';
 import { siteIndex } from './site-routes';
@@ -30,8 +30,8 @@ export function readArticles(ctx: ArticleContext, files = listArticleFiles(), re
     problems.push(...own);
     if (!article) continue;
     if (article.data.mdx) {
-      const syntax = mdxSyntaxProblem(file, article.body, article.bodyLine);
-      if (syntax) { problems.push(syntax); continue; }
+      const mdx = mdxBodyProblems(file, article.body, article.bodyLine, Object.keys(article.keyLines));
+      if (mdx.length) { problems.push(...mdx); continue; }
     }
     articles.push(article);
   }
