@@ -29,13 +29,15 @@ try {
     console.error(
       `\n发现 ${result.problems.length} 处问题（${result.articles} 篇文章通过），请修改后重试。(${result.problems.length} problem(s), ${seconds}s)`,
     );
-    process.exit(1);
+    // exitCode, not exit(): let every line reach a piped stderr before the process ends.
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `检查通过：${result.articles} 篇文章、${result.dataFiles} 个数据文件，没有问题。(${seconds}s)`,
+    );
   }
-  console.log(
-    `检查通过：${result.articles} 篇文章、${result.dataFiles} 个数据文件，没有问题。(${seconds}s)`,
-  );
 } catch (error) {
   // An editor sees one clear line, never a stack trace.
   console.error(`检查无法完成：${(error as Error).message}`);
-  process.exit(2);
+  process.exitCode = 2;
 }
