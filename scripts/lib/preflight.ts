@@ -30,12 +30,17 @@ export function missingPackages(p: Pick<Probes, 'chromium' | 'cjkFonts'>): strin
   return [...(p.chromium() ? [] : ['chromium']), ...(p.cjkFonts() ? [] : ['fonts-noto-cjk'])];
 }
 
+const NEEDS: Record<string, string> = {
+  chromium: `Chromium at ${CHROMIUM_PATH}`,
+  'fonts-noto-cjk': 'the Noto CJK fonts',
+};
+
 /** The one line printed when the tests cannot get what they need by themselves. */
 export function stopMessage(packages: string[], apt: boolean): string {
-  const what = `npm test needs ${packages.join(' and ')} (Debian's Chromium at ${CHROMIUM_PATH}, Noto CJK fonts)`;
+  const what = `npm test needs ${packages.map((p) => NEEDS[p] ?? p).join(' and ')} for its browser tests`;
   const fix = apt
-    ? `run: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`
-    : `install them with your system's package manager (Chromium must be at ${CHROMIUM_PATH})`;
+    ? `run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`
+    : `install them (Debian packages: ${packages.join(' ')}) with your system's package manager`;
   return `${what}; ${fix} — or npm run test:unit, which needs neither.`;
 }
 
