@@ -14,7 +14,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
-  // The public origin comes from the environment; see README "Deploying".
+  // The public origin comes from the environment; see docs/deploy.md.
   site: siteUrl(),
   trailingSlash: 'ignore',
   // Content store, rendered bodies and QR codes between builds; tests and

@@ -1,6 +1,6 @@
 /**
  * `npm run lighthouse [-- --dist dist --runs 3 --min 95 --preset desktop|mobile]`:
- * Lighthouse (its desktop preset by default; see README for why) on the home page and an article of a built site, served locally
+ * Lighthouse (its desktop preset by default; see docs/deploy.md for why) on the home page and an article of a built site, served locally
  * with its `_headers`, in Debian's Chromium (CHROME_PATH, never a download).
  * Prints the median of each category; exits 1 when one is below --min.
  * The npm script holds /tmp/feigong-heavy.lock so heavy jobs do not overlap.

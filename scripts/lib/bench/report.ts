@@ -71,7 +71,7 @@ export function summarize(r: SizeResult) {
   };
 }
 
-/** A Markdown table of the medians, for the terminal and the README. */
+/** A Markdown table of the medians, for the terminal and docs/performance.md. */
 export function formatTable(result: BenchResult): string {
   const head = [
     'articles',
