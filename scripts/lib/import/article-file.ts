@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Document, Scalar } from 'yaml';
+import { checkAlias } from '../../../src/lib/schema/alias';
 import type { LegacyPage } from './legacy-page';
 import { paragraphsToMdx } from './mdx-escape';
 
@@ -40,8 +41,14 @@ export function renderArticleFile(
   for (const key of KEPT) if (existing[key] !== undefined) fm[key] = existing[key];
   if (page.oldPath) {
     const aliases = Array.isArray(fm.aliases) ? (fm.aliases as unknown[]).map(String) : [];
-    if (!aliases.includes(page.oldPath)) fm.aliases = [...aliases, page.oldPath];
+    const known = aliases.map((a) => {
+      const alias = checkAlias(a);
+      return alias.ok ? alias.path : a;
+    });
+    if (!known.includes(page.oldPath)) fm.aliases = [...aliases, page.oldPath];
   }
+  // Last, so a re-import knows this file as its own (import-pages.ts, importKey).
+  if (typeof existing.importedFrom === 'string') fm.importedFrom = existing.importedFrom;
   const doc = new Document(fm);
   // Titles are quoted: old titles are full of colons, quotes and brackets.
   const title = doc.get('title', true) as Scalar;
