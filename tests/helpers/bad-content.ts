@@ -126,6 +126,11 @@ export const BAD_ARTICLES: Record<string, { content: string | Buffer; expect: Re
     content: fm(ok('aliases: [/./articles/x/]')),
     expect: /alias-dot-segment\.mdx:6: aliases: 旧网址里不能有 \. 或 \.\. 这样的路径段/,
   },
+  'alias-folder.mdx': {
+    content: fm(ok('aliases: [/content/f.htm, /content/f.htm/g.htm]')),
+    expect:
+      /alias-folder\.mdx:6: aliases: 旧网址要求 \/content\/f\.htm 是目录，但它已经是一个文件.*found "\/content\/f\.htm\/g\.htm"/,
+  },
   'bad-link.mdx': {
     content: fm(ok(), '第一段。\n\n见[另一篇](/articles/no-such-article/)。'),
     expect:

@@ -230,6 +230,11 @@ describe('nothing an editor wrote is lost', () => {
     const cjk = write('cjk.htm', htmlPage(legacy, '/content/%E4%B8%AD.htm'));
     expect(only(importPages([cjk], articles, ctx)).status).toBe('created');
     expect(textOf(files()[0]!)).toContain('aliases:\n  - /content/中.htm\n');
+    rmSync(join(articles, files()[0]!));
+    const page = write('page.htm', htmlPage(legacy, 'http://www.fgdjw.com.cn/notices/'));
+    const o2 = only(importPages([page], articles, ctx));
+    expect(o2).toMatchObject({ notes: [expect.stringMatching(/与站内已有的页面相同/)] });
+    expect(textOf(files()[0]!)).not.toContain('aliases');
   });
 });
 

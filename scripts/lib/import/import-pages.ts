@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFrontmatter } from '../../../src/lib/content/frontmatter';
-import { parseArticle, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { parseArticle, slugOf, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { pageExists, siteIndex, type SiteIndex } from '../../../src/lib/content/site-routes';
 import { displayPath, listArticleFiles } from '../../../src/lib/content/paths';
 import { isoDay } from '../../../src/lib/dates';
 import { checkAlias } from '../../../src/lib/schema/alias';
@@ -87,7 +88,10 @@ class Targets {
   private byAlias = new Map<string, Known>();
   private byDayTitle = new Map<string, Known>();
   private paths = new Set<string>();
-  constructor(private articlesDir: string) {
+  constructor(
+    private articlesDir: string,
+    private channelIds: readonly string[],
+  ) {
     for (const abs of listArticleFiles(articlesDir)) {
       this.paths.add(abs);
       const src = readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n');
@@ -124,9 +128,18 @@ class Targets {
           `旧网址 ${page.oldPath} 已是 ${displayPath(owner.abs)} 的 aliases（两个旧页面共用一个网址？），这一篇没有加上它`,
         );
         page = { ...page, oldPath: undefined };
+      } else if (pageExists(page.oldPath, this.site())) {
+        notes.push(
+          `旧网址 ${page.oldPath} 与站内已有的页面相同，跳转会把那个页面盖掉，没有加入 aliases`,
+        );
+        page = { ...page, oldPath: undefined };
       }
     }
     return { target: { ...target, data: { ...target.data, importedFrom: key } }, page, notes };
+  }
+  /** The site's pages as `npm run check` knows them, for aliases that would shadow one. */
+  private site(): SiteIndex {
+    return siteIndex([...this.paths].map(slugOf), this.channelIds);
   }
   /** `<年>/<stableSlug>.mdx`, or `-2`, `-3` … when another file already has that name. */
   private freePath(page: LegacyPage, notes: string[]): string {
@@ -150,7 +163,7 @@ export function importPages(
   articlesDir: string,
   ctx: ArticleContext & { channels: readonly ChannelName[] },
 ): ImportOutcome[] {
-  const targets = new Targets(articlesDir);
+  const targets = new Targets(articlesDir, ctx.channelIds);
   const outcomes: ImportOutcome[] = [];
   for (const abs of captureFiles(paths)) {
     const source = displayPath(abs);
