@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOwnOutput, outDirProblem } from '../../scripts/lib/build/out-dir';
+import { productionEnv } from '../../scripts/lib/build/run';
 import { HEADERS_FILE_HEAD } from '../../src/lib/headers/rules';
 import { runScript, STACK_FRAME } from '../helpers/cli';
 import { ROOT } from '../helpers/site';
@@ -124,5 +125,18 @@ describe('npm run build with a dangerous --outDir', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('不是本构建生成的');
     expect(readdirSync(join(tmp, 'documents'))).toEqual(['report.txt']);
+  });
+});
+
+describe('the environment of a build', () => {
+  it('is production even when started from vitest (drafts stay unpublished)', () => {
+    const env = productionEnv({ DEV: '1', NODE_ENV: 'test', MODE: 'test', PATH: '/bin' });
+    expect(env).toMatchObject({
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PATH: '/bin',
+    });
+    expect(env.DEV).toBeUndefined();
+    expect(env.MODE).toBeUndefined();
   });
 });
