@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
 import { outputStats } from './lib/bench/output-stats';
+import { partialDir } from './lib/build/out-dir';
 import { parsePhases, type StampedLine } from './lib/bench/phases';
 import { sampleMemory } from './lib/bench/proc-tree';
 import { formatTable, type BenchResult, type BuildRun, type SizeResult } from './lib/bench/report';
@@ -79,7 +80,7 @@ const env = {
 };
 
 function clearAll() {
-  for (const p of [OUT, `${OUT}.partial`, `${OUT}.old`, CACHE, join(ROOT, '.astro')])
+  for (const p of [OUT, partialDir(OUT), CACHE, join(ROOT, '.astro')])
     rmSync(p, { recursive: true, force: true });
 }
 

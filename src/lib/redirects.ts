@@ -1,3 +1,4 @@
+import { checkAlias } from './schema/alias';
 import { articlePath, absoluteUrl } from './urls';
 import { escapeHtml } from './escape-html';
 
@@ -8,27 +9,45 @@ export interface Redirect {
   title: string;
 }
 
+/**
+ * One redirect per alias, in canonical (decoded) form. Aliases were checked
+ * by the schema already; the build applies the same rule again, so no path a
+ * host would read as a pattern ever reaches `_redirects` or the file system.
+ */
 export function redirectsFor(
   articles: readonly { slug: string; title: string; aliases: readonly string[] }[],
 ): Redirect[] {
   return articles
-    .flatMap((a) => a.aliases.map((from) => ({ from, to: articlePath(a.slug), title: a.title })))
+    .flatMap((a) =>
+      a.aliases.map((raw) => {
+        const alias = checkAlias(raw);
+        if (!alias.ok) throw new Error(`redirects: ${JSON.stringify(raw)}: ${alias.message}`);
+        return { from: alias.path, to: articlePath(a.slug), title: a.title };
+      }),
+    )
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
-/** `_redirects` lines for CDNs that read one (Netlify, Cloudflare Pages): permanent moves. */
+/**
+ * `_redirects` lines for CDNs that read one (Netlify, Cloudflare Pages):
+ * permanent moves. A non-ASCII path gets a line in each form, the
+ * percent-encoded one a browser sends and the raw UTF-8 one, so the rule
+ * matches whichever form the host compares.
+ */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  return (
-    redirects.map((r) => `${encodeURI(r.from)} ${r.to} 301`).join('\n') +
-    (redirects.length ? '\n' : '')
-  );
+  const lines = redirects.flatMap((r) => {
+    const encoded = encodeURI(r.from);
+    return encoded === r.from
+      ? [`${r.from} ${r.to} 301`]
+      : [`${encoded} ${r.to} 301`, `${r.from} ${r.to} 301`];
+  });
+  return lines.map((l) => `${l}\n`).join('');
 }
 
-/** The file inside dist that answers an old path on a plain static host. */
+/** The file inside dist that answers an old (canonical, decoded) path on a plain static host. */
 export function redirectPagePath(from: string): string {
-  const clean = from.replace(/[?#].*$/, '');
-  if (clean.endsWith('/')) return `${clean}index.html`;
-  return /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
+  if (from.endsWith('/')) return `${from}index.html`;
+  return /\.[a-z0-9]+$/i.test(from) ? from : `${from}/index.html`;
 }
 
 /** A tiny page that sends readers (and search engines, via canonical) to the new URL. */

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partialDir } from '../../scripts/lib/build/out-dir';
 import { writeBadContent } from '../helpers/bad-content';
 import { runScript, STACK_FRAME } from '../helpers/cli';
 import { buildSite, SAMPLE_DIST, type BuildResult } from '../helpers/site';
@@ -52,6 +53,6 @@ describe('a build over broken articles', () => {
   it('leaves the previous good dist exactly as it was', () => {
     expect(listing(out)).toEqual(before);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home);
-    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(existsSync(partialDir(out))).toBe(false);
   });
 });

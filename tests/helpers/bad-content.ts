@@ -110,6 +110,27 @@ export const BAD_ARTICLES: Record<string, { content: string | Buffer; expect: Re
     content: fm(ok('aliases: [/content/2015-03/24/content_1.htm]')),
     expect: /alias-two\.mdx:6: aliases: 这个旧网址已经跳转到另一篇文章：.*alias-one\.mdx/,
   },
+  'alias-wildcard.mdx': {
+    content: fm(ok('aliases: ["/*"]')),
+    expect: /alias-wildcard\.mdx:6: aliases: 旧网址里不能有 \*.*found "\/\*"/,
+  },
+  'alias-placeholder.mdx': {
+    content: fm(ok('aliases: [/old/:id]')),
+    expect: /alias-placeholder\.mdx:6: aliases: 旧网址里不能有 :.*found "\/old\/:id"/,
+  },
+  'alias-own-file.mdx': {
+    content: fm(ok('aliases: [/_headers]')),
+    expect: /alias-own-file\.mdx:6: aliases: 旧网址与构建自己生成的文件相同/,
+  },
+  'alias-dot-segment.mdx': {
+    content: fm(ok('aliases: [/./articles/x/]')),
+    expect: /alias-dot-segment\.mdx:6: aliases: 旧网址里不能有 \. 或 \.\. 这样的路径段/,
+  },
+  'alias-folder.mdx': {
+    content: fm(ok('aliases: [/content/f.htm, /content/f.htm/g.htm]')),
+    expect:
+      /alias-folder\.mdx:6: aliases: 旧网址要求 \/content\/f\.htm 是目录，但它已经是一个文件.*found "\/content\/f\.htm\/g\.htm"/,
+  },
   'bad-link.mdx': {
     content: fm(ok(), '第一段。\n\n见[另一篇](/articles/no-such-article/)。'),
     expect:

@@ -98,7 +98,7 @@ describe('importing a saved HTML page of the old site (GB2312)', () => {
     expect(only(importPages([HTML], articles, ctx)).status).toBe('created');
     const text = readFileSync(join(articles, files()[0]!), 'utf8');
     expect(text).toMatch(
-      /^---\ntitle: "宁波：“红色引擎”驱动非公企业发展"\ndate: 2015-04-08\nsource: 宁波日报\nauthor: 王明\neditor: 付文\nchannel: anli\naliases:\n {2}- \/content\/2015-04\/08\/content_4521\.htm\n---\n/,
+      /^---\ntitle: "宁波：“红色引擎”驱动非公企业发展"\ndate: 2015-04-08\nsource: 宁波日报\nauthor: 王明\neditor: 付文\nchannel: anli\naliases:\n {2}- \/content\/2015-04\/08\/content_4521\.htm\nimportedFrom: 20150408-[0-9a-f]{8} \/content\/2015-04\/08\/content_4521\.htm\n---\n/,
     );
     const body = bodyOf(text);
     expect(body.trim().split('\n\n')).toHaveLength(4);
@@ -135,6 +135,106 @@ describe('importing a saved HTML page of the old site (GB2312)', () => {
     expect(text).toContain('title: "宁波：“红色引擎”');
     expect(text).toContain('tags:\n  - 红色引擎');
     expect(only(importPages([HTML], articles, ctx)).status).toBe('unchanged');
+  });
+});
+
+/** A saved UTF-8 page of the old site: the lines of a text capture, with a canonical link. */
+const htmlPage = (text: string, canonical: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="canonical" href="${canonical}"></head><body>${text
+    .split('\n')
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('')}</body></html>`;
+
+describe('nothing an editor wrote is lost', () => {
+  const legacy = readFileSync(LEGACY, 'utf8');
+  const write = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const textOf = (f: string) => readFileSync(join(articles, f), 'utf8');
+
+  it('two old pages sharing a canonical URL do not overwrite each other', () => {
+    const shared = 'http://www.fgdjw.com.cn/content/template.htm';
+    const a = write('a.htm', htmlPage(legacy, shared));
+    const b = write('b.htm', htmlPage(legacy.replace('开化:探索', '衢州:探索'), shared));
+    const [oa, ob] = importPages([a, b], articles, ctx);
+    expect(oa).toMatchObject({ status: 'created' });
+    expect(ob).toMatchObject({
+      status: 'created',
+      notes: [expect.stringMatching(/已是 .* 的 aliases/)],
+    });
+    expect(files()).toHaveLength(2);
+    const [first, second] = [textOf(files()[0]!), textOf(files()[1]!)];
+    expect([first, second].filter((t) => t.includes('开化:探索'))).toHaveLength(1);
+    expect([first, second].filter((t) => t.includes('衢州:探索'))).toHaveLength(1);
+    // The old address redirects to the first page only, so the check stays clean.
+    expect([first, second].filter((t) => t.includes('- /content/template.htm'))).toHaveLength(1);
+    // Importing both again changes nothing and still reports the clash.
+    const again = importPages([a, b], articles, ctx);
+    expect(again.map((o) => o.status)).toEqual(['unchanged', 'unchanged']);
+    cpSync(join(ROOT, 'content/data'), join(dir, 'data'), { recursive: true });
+    const cli = runScript('import.ts', [a, b], { content: dir });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/注意 .*b\.htm: 旧网址 \/content\/template\.htm 已是 /);
+    expect(cli.output).not.toMatch(STACK_FRAME);
+  });
+
+  it("an editor's own article is not overwritten by the importer", () => {
+    // `npm run new` names a file <日期>-<标题哈希> too; an editor wrote this one by hand.
+    const created = only(importPages([LEGACY], articles, ctx));
+    const name = files()[0]!;
+    const mine = textOf(name)
+      .replace(/importedFrom: .*\n/, '')
+      .replace('author: ""', 'author: 编辑自己')
+      .replace(/\n---\n\n[\s\S]*$/, '\n---\n\n编辑自己写的正文。\n');
+    writeFileSync(join(articles, name), mine);
+    expect(created.status).toBe('created');
+    const o = only(importPages([LEGACY], articles, ctx));
+    expect(o).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/不覆盖编辑写的文章/),
+    });
+    expect(files()).toEqual([name]);
+    expect(textOf(name)).toBe(mine);
+    cpSync(join(ROOT, 'content/data'), join(dir, 'data'), { recursive: true });
+    const cli = runScript('import.ts', [LEGACY], { content: dir });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(`跳过 `);
+    expect(textOf(name)).toBe(mine);
+  });
+
+  it("an editor's file that only shares the importer's file name is kept; the page gets another name", () => {
+    mkdirSync(join(articles, '2015'));
+    const name = '2015/20150324-57741ffa.mdx';
+    const mine = '---\ntitle: 另一篇文章\ndate: 2015-03-24\nchannel: jiceng\n---\n\n编辑的正文。\n';
+    writeFileSync(join(articles, name), mine);
+    const o = only(importPages([LEGACY], articles, ctx));
+    expect(o).toMatchObject({
+      status: 'created',
+      file: expect.stringMatching(/2015\/20150324-57741ffa-2\.mdx$/),
+      notes: [expect.stringMatching(/已被另一篇文章占用，另存为/)],
+    });
+    expect(textOf(name)).toBe(mine);
+  });
+
+  it('a wildcard canonical does not become an alias; a percent-encoded one becomes its UTF-8 form', () => {
+    const star = write('star.htm', htmlPage(legacy, 'http://www.fgdjw.com.cn/*'));
+    const o = only(importPages([star], articles, ctx));
+    expect(o).toMatchObject({
+      status: 'created',
+      notes: [expect.stringMatching(/不能用作 aliases/)],
+    });
+    expect(textOf(files()[0]!)).not.toContain('aliases');
+    rmSync(join(articles, files()[0]!));
+    const cjk = write('cjk.htm', htmlPage(legacy, '/content/%E4%B8%AD.htm'));
+    expect(only(importPages([cjk], articles, ctx)).status).toBe('created');
+    expect(textOf(files()[0]!)).toContain('aliases:\n  - /content/中.htm\n');
+    rmSync(join(articles, files()[0]!));
+    const page = write('page.htm', htmlPage(legacy, 'http://www.fgdjw.com.cn/notices/'));
+    const o2 = only(importPages([page], articles, ctx));
+    expect(o2).toMatchObject({ notes: [expect.stringMatching(/与站内已有的页面相同/)] });
+    expect(textOf(files()[0]!)).not.toContain('aliases');
   });
 });
 

@@ -53,9 +53,9 @@ describe('redirect files', () => {
     expect(redirectPagePath('/old/')).toBe('/old/index.html');
     expect(redirectPagePath('/old')).toBe('/old/index.html');
   });
-  it('encodes non-ASCII paths in _redirects', () => {
+  it('writes a non-ASCII path in _redirects both percent-encoded and as UTF-8', () => {
     expect(redirectsFile([{ from: '/旧/a.htm', to: '/articles/a/', title: 't' }])).toBe(
-      '/%E6%97%A7/a.htm /articles/a/ 301\n',
+      '/%E6%97%A7/a.htm /articles/a/ 301\n/旧/a.htm /articles/a/ 301\n',
     );
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Document, Scalar } from 'yaml';
+import { checkAlias } from '../../../src/lib/schema/alias';
+import { ARTICLE_FIELDS } from '../../../src/lib/schema/article';
 import type { LegacyPage } from './legacy-page';
 import { paragraphsToMdx } from './mdx-escape';
 
@@ -16,9 +18,6 @@ export function stableSlug(page: Pick<LegacyPage, 'date' | 'title'>): string {
 export function normalizeTitle(title: string): string {
   return title.normalize('NFKC').replace(/\s+/g, '');
 }
-
-/** Fields an editor may have added after an import; a re-import keeps them. */
-const KEPT = ['summary', 'cover', 'coverAlt', 'tags', 'related', 'draft', 'aliases'] as const;
 
 /**
  * The article file for an imported page. Fields that come from the page are
@@ -37,11 +36,20 @@ export function renderArticleFile(
     editor: page.editor,
     channel: page.channel,
   };
-  for (const key of KEPT) if (existing[key] !== undefined) fm[key] = existing[key];
+  // Every other field of the schema is the editor's: a re-import keeps it, in the schema's order.
+  for (const key of ARTICLE_FIELDS)
+    if (!(key in fm) && key !== 'importedFrom' && existing[key] !== undefined)
+      fm[key] = existing[key];
   if (page.oldPath) {
     const aliases = Array.isArray(fm.aliases) ? (fm.aliases as unknown[]).map(String) : [];
-    if (!aliases.includes(page.oldPath)) fm.aliases = [...aliases, page.oldPath];
+    const known = aliases.map((a) => {
+      const alias = checkAlias(a);
+      return alias.ok ? alias.path : a;
+    });
+    if (!known.includes(page.oldPath)) fm.aliases = [...aliases, page.oldPath];
   }
+  // Last, so a re-import knows this file as its own (import-pages.ts, importKey).
+  if (typeof existing.importedFrom === 'string') fm.importedFrom = existing.importedFrom;
   const doc = new Document(fm);
   // Titles are quoted: old titles are full of colons, quotes and brackets.
   const title = doc.get('title', true) as Scalar;

@@ -1,4 +1,5 @@
 import { parse, type HTMLElement } from 'node-html-parser';
+import { checkAlias } from '../../../src/lib/schema/alias';
 import { parseTextCapture } from './capture-text';
 import type { ChannelName, ParseResult } from './legacy-page';
 
@@ -24,8 +25,15 @@ export function parseHtmlCapture(html: string, channels: readonly ChannelName[])
   const body = root.querySelector('body') ?? root;
   const result = parseTextCapture(body.structuredText, channels);
   if (!result.ok) return result;
-  const oldPath = oldPathOf(html, root);
-  return { ok: true, page: { ...result.page, ...(oldPath ? { oldPath } : {}) } };
+  const old = oldPathOf(html, root);
+  if (old === undefined) return result;
+  const alias = checkAlias(old);
+  if (!alias.ok) {
+    // A bad canonical (a template's `/*`, a query string …) must not become a redirect rule.
+    const note = `旧网址 ${JSON.stringify(old)} 不能用作 aliases：${alias.message}，已略去`;
+    return { ok: true, page: { ...result.page, notes: [...(result.page.notes ?? []), note] } };
+  }
+  return { ok: true, page: { ...result.page, oldPath: alias.path } };
 }
 
 /** The page's own address: a browser's "saved from url" note, canonical link or og:url. */
@@ -37,10 +45,10 @@ function oldPathOf(html: string, root: HTMLElement): string | undefined {
     root.querySelector('meta[property="og:url"]')?.getAttribute('content');
   if (!href) return undefined;
   try {
-    const url = new URL(href, 'http://old.invalid/');
-    return url.protocol.startsWith('http') && url.pathname !== '/'
-      ? decodeURI(url.pathname)
-      : undefined;
+    // Only the path of an http(s) address; its query and fragment are not part of it.
+    const url = new URL(href.trim(), 'http://old.invalid/');
+    if (!url.protocol.startsWith('http') || url.pathname === '/') return undefined;
+    return url.pathname + url.search;
   } catch {
     return undefined;
   }

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFrontmatter } from '../../../src/lib/content/frontmatter';
-import { parseArticle, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { parseArticle, slugOf, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { pageExists, siteIndex, type SiteIndex } from '../../../src/lib/content/site-routes';
 import { displayPath, listArticleFiles } from '../../../src/lib/content/paths';
 import { isoDay } from '../../../src/lib/dates';
+import { checkAlias } from '../../../src/lib/schema/alias';
 import { formatProblem } from '../../../src/lib/schema/messages';
 import { normalizeTitle, renderArticleFile, stableSlug } from './article-file';
 import { decodeCapture, looksLikeHtml, parseHtmlCapture } from './capture-html';
@@ -11,7 +13,13 @@ import { parseTextCapture } from './capture-text';
 import type { ChannelName, LegacyPage, ParseResult } from './legacy-page';
 
 export type ImportOutcome =
-  | { source: string; status: 'created' | 'updated' | 'unchanged'; file: string }
+  | {
+      source: string;
+      status: 'created' | 'updated' | 'unchanged';
+      file: string;
+      /** What was left out or renamed to avoid a clash; any note makes the exit code 1. */
+      notes?: string[];
+    }
   | { source: string; status: 'skipped'; reason: string };
 
 /** Capture files given on the command line: files as named, folders walked for .txt/.htm/.html. */
@@ -58,50 +66,104 @@ interface Known {
 }
 
 /**
- * Where an imported page belongs: the article that already carries its old
- * address in `aliases`, else the article with the same date and title, else a
- * new file named by stableSlug(). So importing a page again updates one file.
+ * What a file the importer writes records in `importedFrom`: the old page's
+ * date, a hash of its title (its default file name) and its old address when
+ * the capture kept one. A re-import updates only the file holding exactly this
+ * value, so it never touches an editor's article or another old page's file.
  */
+export function importKey(page: Pick<LegacyPage, 'date' | 'title' | 'oldPath'>): string {
+  return page.oldPath ? `${stableSlug(page)} ${page.oldPath}` : stableSlug(page);
+}
+
+const dayOf = (date: unknown) =>
+  date instanceof Date ? isoDay(date) : typeof date === 'string' ? date.slice(0, 10) : '';
+const canonical = (alias: string) => {
+  const a = checkAlias(alias);
+  return a.ok ? a.path : alias;
+};
+
+/** The articles already there, indexed by what a page may clash with. */
 class Targets {
+  private byImport = new Map<string, Known>();
   private byAlias = new Map<string, Known>();
-  private byKey = new Map<string, Known>();
-  constructor(private articlesDir: string) {
+  private byDayTitle = new Map<string, Known>();
+  private paths = new Set<string>();
+  constructor(
+    private articlesDir: string,
+    private channelIds: readonly string[],
+  ) {
     for (const abs of listArticleFiles(articlesDir)) {
+      this.paths.add(abs);
       const src = readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n');
       const { fm } = parseFrontmatter(displayPath(abs), src);
       if (fm) this.add({ abs, data: fm.data });
     }
   }
   add(k: Known) {
-    const { title, date, aliases } = k.data;
-    if (Array.isArray(aliases)) for (const a of aliases) this.byAlias.set(String(a), k);
-    const day =
-      date instanceof Date ? isoDay(date) : typeof date === 'string' ? date.slice(0, 10) : '';
-    if (typeof title === 'string' && day) this.byKey.set(`${day} ${normalizeTitle(title)}`, k);
+    this.paths.add(k.abs);
+    const { title, date, aliases, importedFrom } = k.data;
+    if (typeof importedFrom === 'string') this.byImport.set(importedFrom, k);
+    if (Array.isArray(aliases)) for (const a of aliases) this.byAlias.set(canonical(String(a)), k);
+    if (typeof title === 'string' && dayOf(date))
+      this.byDayTitle.set(`${dayOf(date)} ${normalizeTitle(title)}`, k);
   }
-  find(page: LegacyPage): Known {
-    const hit =
-      (page.oldPath && this.byAlias.get(page.oldPath)) ||
-      this.byKey.get(`${page.date} ${normalizeTitle(page.title)}`);
-    if (hit) return hit;
-    return {
-      abs: join(this.articlesDir, page.date.slice(0, 4), `${stableSlug(page)}.mdx`),
-      data: {},
-    };
+  /** The file this page updates or creates, or why it is skipped; `notes` says what was changed. */
+  place(page: LegacyPage): { target: Known; page: LegacyPage; notes: string[] } | { skip: string } {
+    const notes = [...(page.notes ?? [])];
+    const key = importKey(page);
+    let target = this.byImport.get(key);
+    if (!target) {
+      const same = this.byDayTitle.get(`${page.date} ${normalizeTitle(page.title)}`);
+      if (same && typeof same.data.importedFrom !== 'string') {
+        return {
+          skip: `${displayPath(same.abs)} 的日期和标题与这一页相同，但它不是从这个旧页面导入的（没有 importedFrom: ${key}），不覆盖编辑写的文章。若确是同一篇，请在它的 frontmatter 里加上这一行再导入`,
+        };
+      }
+      target = { abs: this.freePath(page, notes), data: {} };
+    }
+    if (page.oldPath) {
+      const owner = this.byAlias.get(page.oldPath);
+      if (owner && owner.abs !== target.abs) {
+        notes.push(
+          `旧网址 ${page.oldPath} 已是 ${displayPath(owner.abs)} 的 aliases（两个旧页面共用一个网址？），这一篇没有加上它`,
+        );
+        page = { ...page, oldPath: undefined };
+      } else if (pageExists(page.oldPath, this.site())) {
+        notes.push(
+          `旧网址 ${page.oldPath} 与站内已有的页面相同，跳转会把那个页面盖掉，没有加入 aliases`,
+        );
+        page = { ...page, oldPath: undefined };
+      }
+    }
+    return { target: { ...target, data: { ...target.data, importedFrom: key } }, page, notes };
+  }
+  /** The site's pages as `npm run check` knows them, for aliases that would shadow one. */
+  private site(): SiteIndex {
+    return siteIndex([...this.paths].map(slugOf), this.channelIds);
+  }
+  /** `<年>/<stableSlug>.mdx`, or `-2`, `-3` … when another file already has that name. */
+  private freePath(page: LegacyPage, notes: string[]): string {
+    const base = join(this.articlesDir, page.date.slice(0, 4), stableSlug(page));
+    let abs = `${base}.mdx`;
+    for (let n = 2; this.paths.has(abs) || existsSync(abs); n++) abs = `${base}-${n}.mdx`;
+    if (abs !== `${base}.mdx`)
+      notes.push(`${displayPath(`${base}.mdx`)} 已被另一篇文章占用，另存为 ${displayPath(abs)}`);
+    return abs;
   }
 }
 
 /**
  * Imports captured pages into `articlesDir`. Each output is validated through
  * the same path as `npm run check` before it is written; a page that cannot be
- * parsed or would not validate is skipped with its reason, the rest go on.
+ * parsed, would not validate or would overwrite a file the importer did not
+ * make from it is skipped with its reason, the rest go on.
  */
 export function importPages(
   paths: readonly string[],
   articlesDir: string,
   ctx: ArticleContext & { channels: readonly ChannelName[] },
 ): ImportOutcome[] {
-  const targets = new Targets(articlesDir);
+  const targets = new Targets(articlesDir, ctx.channelIds);
   const outcomes: ImportOutcome[] = [];
   for (const abs of captureFiles(paths)) {
     const source = displayPath(abs);
@@ -110,8 +172,13 @@ export function importPages(
       outcomes.push({ source, status: 'skipped', reason: parsed.reason });
       continue;
     }
-    const target = targets.find(parsed.page);
-    const text = renderArticleFile(parsed.page, target.data);
+    const placed = targets.place(parsed.page);
+    if ('skip' in placed) {
+      outcomes.push({ source, status: 'skipped', reason: placed.skip });
+      continue;
+    }
+    const { target, page, notes } = placed;
+    const text = renderArticleFile(page, target.data);
     const file = displayPath(target.abs);
     const { problems } = parseArticle(file, Buffer.from(text), ctx);
     if (problems.length) {
@@ -132,6 +199,7 @@ export function importPages(
       source,
       status: before === undefined ? 'created' : before === text ? 'unchanged' : 'updated',
       file,
+      ...(notes.length ? { notes } : {}),
     });
   }
   return outcomes;

@@ -11,6 +11,8 @@ export interface LegacyPage {
   paragraphs: string[];
   /** Path of the page on the old site, when the capture kept it (saved HTML). */
   oldPath?: string;
+  /** What the importer left out of this page and why (reported, exit code 1). */
+  notes?: string[];
 }
 
 export interface ChannelName {

@@ -1,4 +1,5 @@
 import type { Problem } from '../schema/messages';
+import { redirectPagePath } from '../redirects';
 import { articlePath } from '../urls';
 import { bodyRefs } from './body-refs';
 import { slugOf, type ParsedArticle } from './parse-article';
@@ -31,6 +32,7 @@ export function duplicateUrlProblems(files: readonly string[]): Problem[] {
 export function collectionProblems(articles: readonly ParsedArticle[], idx: SiteIndex): Problem[] {
   const problems: Problem[] = [];
   const aliasOwner = new Map<string, string>();
+  const aliasFiles = new Map<string, { file: string; line?: number; alias: string }>();
   for (const a of articles) {
     const file = a.data.file;
     for (const id of a.data.related) {
@@ -57,6 +59,7 @@ export function collectionProblems(articles: readonly ParsedArticle[], idx: Site
         });
       } else {
         aliasOwner.set(key, file);
+        aliasFiles.set(redirectPagePath(alias), { file, line: a.keyLines.aliases, alias });
       }
     }
     if (a.data.cover !== undefined) {
@@ -79,6 +82,34 @@ export function collectionProblems(articles: readonly ParsedArticle[], idx: Site
           expected: '已有页面，例如 /articles/文件名/ 或 /channel/频道编号/', found: JSON.stringify(ref.target),
         });
       }
+    }
+  }
+  problems.push(...aliasFolderProblems(aliasFiles, idx));
+  return problems;
+}
+
+/**
+ * Each alias becomes a file in the output; one whose folders would have to be
+ * a file already (another alias's page, a file of public/, an endpoint such as
+ * /rss.xml) cannot be written, and the build would fail at its very end.
+ */
+function aliasFolderProblems(
+  aliasFiles: ReadonlyMap<string, { file: string; line?: number; alias: string }>,
+  idx: SiteIndex,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [path, { file, line, alias }] of aliasFiles) {
+    const parts = path.split('/');
+    for (let i = 2; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      const other = aliasFiles.get(dir);
+      if (!other && !idx.staticPaths.has(dir) && !publicFileExists(dir, idx.root)) continue;
+      problems.push({
+        file, line, field: 'aliases',
+        message: `旧网址要求 ${dir} 是目录，但它已经是一个文件${other ? `（另一个旧网址 ${other.alias}，在 ${other.file}）` : ''}`,
+        expected: '互不冲突的旧网址', found: JSON.stringify(alias),
+      });
+      break;
     }
   }
   return problems;

@@ -20,7 +20,7 @@ export function zodProblems(
     let value: unknown = input;
     for (const part of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[part];
     const problem: Problem = { file, line: keyLines[key] ?? firstLine, field, message: issue.message };
-    const params = (issue as { params?: { expected?: string } }).params;
+    const params = (issue as { params?: { expected?: string; found?: string } }).params;
     if (params?.expected) problem.expected = params.expected;
     switch (issue.code) {
       case 'invalid_type':
@@ -45,6 +45,8 @@ export function zodProblems(
       default:
         if (value !== undefined) problem.found = showValue(value instanceof Date ? value.toISOString().slice(0, 10) : value);
     }
+    // A rule about one item of a list names that item rather than the whole list.
+    if (params?.found !== undefined) problem.found = params.found;
     return problem;
   });
 }

@@ -103,10 +103,16 @@ function pagefindRules(
 
 const byName = (a: DirEntry, b: DirEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * The first line of every `_headers` the build writes. scripts/lib/build
+ * also reads it as the sign that an output folder is the build's own.
+ */
+export const HEADERS_FILE_HEAD =
+  '# Written by src/integrations/headers.ts at build time; do not edit.\n';
+
 export function renderHeaders(rules: readonly HeaderRule[]): string {
-  const head = '# Written by src/integrations/headers.ts at build time; do not edit.\n';
   return (
-    head +
+    HEADERS_FILE_HEAD +
     rules
       .map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`)
       .join('\n')

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { parseContentDate } from '../dates';
 import { SCRIPT_MESSAGES, dangerousScheme, hasMarkup } from './script-free';
+import { checkAlias } from './alias';
+import { showValue } from './messages';
 
 /** ASCII slug: the article's URL comes from its file name, never its title. */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -95,12 +97,22 @@ export function articleSchema(
         message: '相关稿件应写文章编号（文件名，不含 .mdx）',
       }),
       draft: z.boolean({ invalid_type_error: '草稿 draft 只能是 true 或 false' }).default(false),
-      aliases: idList('旧网址 aliases').refine(
-        (a) => a.every((u) => u.startsWith('/') && !u.includes('..')),
-        {
-          message: '旧网址必须以 / 开头，例如 /content/2015-03/24/content_123.htm',
-        },
+      aliases: idList('旧网址 aliases').transform((list, ctx) =>
+        list.map((raw) => {
+          const alias = checkAlias(raw);
+          if (alias.ok) return alias.path;
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: alias.message,
+            params: { expected: alias.expected, found: showValue(raw) },
+          });
+          return raw;
+        }),
       ),
+      importedFrom: z
+        .string({ invalid_type_error: '导入来源 importedFrom 必须是文字' })
+        .trim()
+        .optional(),
     })
     .strict();
 }
@@ -133,6 +145,7 @@ const storedFrontmatter = {
   related: z.array(z.string()),
   draft: z.boolean(),
   aliases: z.array(z.string()),
+  importedFrom: z.string().optional(),
 } satisfies { [K in ArticleField]-?: z.ZodType<ArticleFrontmatter[K]> };
 
 /** What the loader stores for each article (frontmatter plus derived fields). */
