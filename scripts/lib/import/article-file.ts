@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { Document, Scalar } from 'yaml';
 import type { LegacyPage } from './legacy-page';
 import { paragraphsToMdx } from './mdx-escape';
+import { dateHashSlug, normalizeTitle } from '../slug-rule';
+
+export { normalizeTitle };
 
 /**
  * A stable ASCII slug for a page that has no article yet: the date and a hash
@@ -9,12 +12,8 @@ import { paragraphsToMdx } from './mdx-escape';
  * change when the page is imported again.
  */
 export function stableSlug(page: Pick<LegacyPage, 'date' | 'title'>): string {
-  const hash = createHash('sha256').update(normalizeTitle(page.title)).digest('hex').slice(0, 8);
-  return `${page.date.replace(/-/g, '')}-${hash}`;
-}
-
-export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').replace(/\s+/g, '');
+  const hash = createHash('sha256').update(normalizeTitle(page.title)).digest('hex');
+  return dateHashSlug(page.date, hash);
 }
 
 /** Fields an editor may have added after an import; a re-import keeps them. */
