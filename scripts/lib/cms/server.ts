@@ -163,7 +163,7 @@ export async function startCms(opts: {
       res.set(ADMIN_HEADERS);
       next();
     },
-    express!.static(decapDist, { index: false, fallthrough: false }),
+    express!.static(decapDist, { index: false }),
   );
   app.post('/api/v1', (req, res, next) => {
     if (req.body?.action !== 'persistEntry') return next();
@@ -178,8 +178,15 @@ export async function startCms(opts: {
   process.env.GIT_REPO_DIRECTORY = repo;
   await registerLocalGit(app, { logLevel: opts.log ?? 'warn' });
 
-  const server = await new Promise<Server>((ok) => {
+  const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok(s));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      fail(
+        new Error(
+          e.code === 'EADDRINUSE' ? `端口 ${opts.port} 已被占用，请用 --port 换一个` : e.message,
+        ),
+      ),
+    );
   });
   const { port } = server.address() as AddressInfo;
   return {
