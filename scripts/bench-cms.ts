@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { readDataFile } from '../src/lib/content/data-files';
 import { generateCorpus } from './lib/corpus/generate';
 import { projectRoot, startCms } from './lib/cms/server';
+import { collectionName } from './lib/cms/config';
 import { launchChromium } from '../tests/helpers/browser';
 import { ensureCmsDependencies, git, publishNow, signIn } from '../tests/helpers/cms';
 
@@ -54,7 +55,17 @@ console.log(`${total} 篇文章（其中生成 ${count} 篇）→ ${repo}`);
 const cms = await startCms({ repo });
 const browser = await launchChromium();
 const times = { list: [] as number[], open: [] as number[], save: [] as number[] };
-const target = '2015/corpus-000001';
+// The biggest year's collection, and one article in it.
+const byYear = new Map<string, string[]>();
+for (const f of git(repo, 'ls-files', 'content/articles').split('\n')) {
+  const [, year, name] = /^content\/articles\/([^/]+)\/([^/]+)\.mdx$/.exec(f) ?? [];
+  if (year && name) byYear.set(year, [...(byYear.get(year) ?? []), name]);
+}
+const [year, names] = [...byYear].sort((a, b) => b[1].length - a[1].length)[0]!;
+const target = names[Math.floor(names.length / 2)]!;
+console.log(
+  `列表：${year} 年文章（${names.length} 篇，共 ${byYear.size} 个文件夹/栏目）；打开并保存 ${year}/${target}`,
+);
 try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
@@ -63,14 +74,17 @@ try {
     await signIn(page, cms.url);
     await page.goto('about:blank');
     let t = performance.now();
-    await page.goto(`${cms.url}#/collections/articles`);
-    await page.locator('a[href*="/collections/articles/entries/"]').first().waitFor();
+    await page.goto(`${cms.url}#/collections/${collectionName(year)}`);
+    await page
+      .locator(`a[href*="/collections/${collectionName(year)}/entries/"]`)
+      .first()
+      .waitFor();
     times.list.push(performance.now() - t);
     console.log(`  列表 ${times.list.at(-1)!.toFixed(0)} ms`);
 
     await page.goto('about:blank');
     t = performance.now();
-    await page.goto(`${cms.url}#/collections/articles/entries/${target}`);
+    await page.goto(`${cms.url}#/collections/${collectionName(year)}/entries/${target}`);
     const title = page.locator('[id^=title-field]');
     await title.waitFor();
     await page.waitForFunction(
@@ -96,7 +110,7 @@ try {
   rmSync(base, { recursive: true, force: true });
 }
 const s = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} s`;
-console.log(`\n| articles | open the list | open one article | save one (until committed) |
+console.log(`\n| articles | list of ${year} (${names.length}) | open one article | save one (until committed) |
 | --- | --- | --- | --- |
 | ${total.toLocaleString('en')} | ${s(times.list)} | ${s(times.open)} | ${s(times.save)} |
 (medians of ${runs} runs; list and article opened in a new page each run)`);

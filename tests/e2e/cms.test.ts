@@ -6,6 +6,8 @@ import { launchChromium } from '../helpers/browser';
 import { ensureCmsDependencies, git, openNew, publishNow, signIn, tempClone } from '../helpers/cms';
 import { startCms, type CmsServer } from '../../scripts/lib/cms/server';
 import { stableSlug } from '../../scripts/lib/import/article-file';
+import { collectionName } from '../../scripts/lib/cms/config';
+import { isoDay } from '../../src/lib/dates';
 import { articleContext } from '../../scripts/lib/check-content';
 import { readArticles } from '../../src/lib/content/read-articles';
 import { listArticleFiles } from '../../src/lib/content/paths';
@@ -19,7 +21,8 @@ describe('web editor (Decap CMS over git)', () => {
   let browser: Browser;
   let page: Page;
   const title = '网页编辑器：党群共建“三五模式”测试稿';
-  const date = '2026-11-30';
+  const date = isoDay(new Date()); // the current year always has a collection
+  const year = date.slice(0, 4);
   const body =
     '近年来，开化县委“两新”工委以青春党建为主载体。\n\n第一，坚持**五融入**。\n\n| 项目 | 数量 |\n| --- | --- |\n| 支部 | 3 |';
   const file = () =>
@@ -42,7 +45,7 @@ describe('web editor (Decap CMS over git)', () => {
 
   it('creates a Chinese article as one commit, named and validated like the check', async () => {
     const before = commits();
-    await page.getByText('＋ 文章').click();
+    await openNew(page, cms.url, year);
     await page.locator('[id^=title-field]').fill(title);
     await page.locator('[id^=date-field]').fill(date);
     await page.locator('[id^=editor-field]').fill('付文');
@@ -74,7 +77,7 @@ describe('web editor (Decap CMS over git)', () => {
   it('changing the title changes one line', async () => {
     const before = commits();
     await page.goto(
-      `${cms.url}#/collections/articles/entries/${date.slice(0, 4)}/${stableSlug({ date, title })}`,
+      `${cms.url}#/collections/${collectionName(year)}/entries/${stableSlug({ date, title })}`,
     );
     await page.locator('[id^=title-field]').fill(`${title}（修订）`);
     await publishNow(page);
@@ -86,7 +89,7 @@ describe('web editor (Decap CMS over git)', () => {
 
   it('refuses an empty title with the check’s message, and writes nothing', async () => {
     const before = commits();
-    await openNew(page, cms.url);
+    await openNew(page, cms.url, year);
     await page.locator('[id^=date-field]').fill(date);
     await page.locator('[id^=channel-field]').click();
     await page.getByRole('option', { name: '基层点睛' }).click();
@@ -97,9 +100,23 @@ describe('web editor (Decap CMS over git)', () => {
     expect(git(repo, 'status', '--porcelain')).toBe('');
   });
 
+  it('refuses a date from another year in this year’s collection, and writes nothing', async () => {
+    const before = commits();
+    await openNew(page, cms.url, year);
+    await page.locator('[id^=title-field]').fill('去年的稿件');
+    await page.locator('[id^=date-field]').fill('2015-03-24');
+    await page.locator('[id^=channel-field]').click();
+    await page.getByRole('option', { name: '基层点睛' }).click();
+    await page.locator('[id^=body-field]').fill('正文。');
+    await publishNow(page);
+    await page.getByText('请在“2015 年文章”里新建').first().waitFor({ timeout: 10_000 });
+    expect(commits()).toBe(before);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+  });
+
   it('refuses what only the check knows (HTML in a title) with its own message', async () => {
     const before = commits();
-    await openNew(page, cms.url);
+    await openNew(page, cms.url, year);
     await page.locator('[id^=title-field]').fill('<b>加粗的标题</b>');
     await page.locator('[id^=date-field]').fill(date);
     await page.locator('[id^=channel-field]').click();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cmsDependenciesInstalled, cmsFolder, projectRoot } from '../../scripts/lib/cms/server';
+import { collectionName } from '../../scripts/lib/cms/config';
 
 /** The web editor's own dependencies (cms/), installed from its lockfile when missing. */
 export function ensureCmsDependencies(): void {
@@ -30,7 +31,11 @@ export function tempClone(): string {
 export async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('＋ 文章').waitFor();
+  await page
+    .getByRole('link', { name: '快速新建' })
+    .or(page.getByText('快速新建'))
+    .first()
+    .waitFor();
 }
 
 /** Decap's 发布 → 立即发布 (simple publish mode: one commit on the branch). */
@@ -39,9 +44,9 @@ export async function publishNow(page: Page): Promise<void> {
   await page.getByText('立即发布', { exact: true }).click();
 }
 
-/** A fresh 新建文章 form (a full page load, so no state is left from an earlier form). */
-export async function openNew(page: Page, url: string): Promise<void> {
+/** A fresh 新建文章 form in a year's collection (a full page load, so no state is left from an earlier form). */
+export async function openNew(page: Page, url: string, folder: string): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(`${url}#/collections/articles/new`);
+  await page.goto(`${url}#/collections/${collectionName(folder)}/new`);
   await page.locator('[id^=title-field]').waitFor();
 }

@@ -3,12 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decapConfig } from '../../scripts/lib/cms/config';
+import { articleFolders, decapConfig } from '../../scripts/lib/cms/config';
 import {
   articleFromFile,
   articleToFile,
   FILE_SLUG_KEY,
-  FILE_YEAR_KEY,
 } from '../../scripts/lib/cms/article-format';
 import { entryProblems } from '../../scripts/lib/cms/validate-entry';
 import { projectRoot, repoRefusal } from '../../scripts/lib/cms/server';
@@ -28,11 +27,26 @@ const channels = readDataFile('channels', dataDir).entries.map((c) => ({
   id: c.id,
   name: c.data.name,
 }));
-const config = decapConfig({ ctx, branch: 'main', channels });
+const config = decapConfig({ ctx, branch: 'main', channels, folders: ['2026', '2015', 'samples'] });
 const collection = config.collections[0]!;
 const keyOrder = collection.fields.map((f) => f.name);
 
 describe('web editor configuration', () => {
+  it('has one collection per folder, newest year first, the current year always', () => {
+    expect(articleFolders(['samples', '2015', '2019'], new Date('2026-12-31T17:00:00Z'))).toEqual([
+      '2027',
+      '2019',
+      '2015',
+      'samples',
+    ]);
+    expect(config.collections.map((c) => c.folder)).toEqual([
+      'content/articles/2026',
+      'content/articles/2015',
+      'content/articles/samples',
+    ]);
+    expect(new Set(config.collections.map((c) => JSON.stringify(c.fields))).size).toBe(1);
+  });
+
   it('has one field per frontmatter key of the schema, in its order, then the body', () => {
     const shape = Object.keys(articleSchema(['x'], 'y').shape);
     expect(keyOrder).toEqual([...shape, 'body']);
@@ -68,7 +82,6 @@ describe('web editor file format', () => {
     aliases: [],
     body: '第一段。\n\n第二段。',
     [FILE_SLUG_KEY]: '20150324-abcdef12',
-    [FILE_YEAR_KEY]: '2015',
   };
 
   it('writes what the shared validator accepts, without empty optional fields or the hidden keys', () => {

@@ -9,13 +9,11 @@ import { Document, parse, Scalar } from 'yaml';
  */
 
 /**
- * Data keys the editor's preSave hook fills with a new file's name and year
- * folder (Decap's path templates can read entry data, not compute a hash);
- * never written to the file.
+ * Data key the editor's preSave hook fills with a new file's name (Decap's
+ * slug templates can read entry data, not compute a hash); never written to the file.
  */
 export const FILE_SLUG_KEY = '_file';
-export const FILE_YEAR_KEY = '_year';
-const HIDDEN = new Set(['body', FILE_SLUG_KEY, FILE_YEAR_KEY]);
+const HIDDEN = new Set(['body', FILE_SLUG_KEY]);
 
 /** Written even when empty, as `npm run new` does. */
 const ALWAYS = new Set(['title', 'date', 'source', 'author', 'editor', 'channel']);

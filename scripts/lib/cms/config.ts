@@ -1,7 +1,8 @@
 import { articleSchema } from '../../../src/lib/schema/article';
+import { isoDay } from '../../../src/lib/dates';
 import type { ArticleContext } from '../../../src/lib/content/parse-article';
 import { ARTICLES_FOLDER } from './validate-entry';
-import { FILE_SLUG_KEY, FILE_YEAR_KEY } from './article-format';
+import { FILE_SLUG_KEY } from './article-format';
 
 type Shape = ReturnType<typeof articleSchema>['shape'];
 type FieldKey = keyof Shape;
@@ -77,6 +78,8 @@ export function decapConfig(opts: {
   ctx: ArticleContext;
   branch: string;
   channels: readonly Channel[];
+  /** Folders under content/articles, one collection each (see articleFolders). */
+  folders: readonly string[];
 }) {
   const schema = articleSchema(opts.ctx.channelIds, opts.ctx.defaultSource, opts.ctx.channelLabels);
   const empty = schema.safeParse({});
@@ -107,30 +110,43 @@ export function decapConfig(opts: {
     media_folder: 'public/images/uploads',
     public_folder: '/images/uploads',
     slug: { encoding: 'ascii', clean_accents: false, sanitize_replacement: '-' },
-    collections: [
-      {
-        name: 'articles',
-        label: '文章',
-        label_singular: '文章',
-        folder: ARTICLES_FOLDER,
-        extension: 'mdx',
-        format: FORMAT_NAME,
-        create: true,
-        delete: false,
-        // New files: <year of the article's date>/<date>-<hash of the title>.mdx, the
-        // rule of `npm run new` and the importer; the preSave hook computes both parts
-        // (Decap lower-cases path templates, so `fields.` and filters do not work there,
-        // and its {{year}} is the UTC year of local midnight: wrong on 1 January in Beijing).
-        path: `{{${FILE_YEAR_KEY}}}/{{slug}}`,
-        slug: `{{fields.${FILE_SLUG_KEY}}}`,
-        summary: '{{title}}',
-        sortable_fields: ['date', 'title'],
-        view_groups: [{ label: '年份', field: 'date', pattern: '\\d{4}' }],
-        fields,
-      },
-    ],
+    collections: opts.folders.map((dir) => ({
+      name: collectionName(dir),
+      label: /^\d{4}$/.test(dir) ? `${dir} 年文章` : `文章（${dir}）`,
+      label_singular: '文章',
+      folder: `${ARTICLES_FOLDER}/${dir}`,
+      extension: 'mdx',
+      format: FORMAT_NAME,
+      create: true,
+      delete: false,
+      // New files: <date>-<hash of the title>.mdx, the rule of `npm run new` and the
+      // importer; the preSave hook computes it (Decap's templates cannot hash).
+      slug: `{{fields.${FILE_SLUG_KEY}}}`,
+      summary: '{{title}}（{{date}}）',
+      sortable_fields: ['date', 'title'],
+      fields,
+    })),
   };
 }
 
 const bodyHint =
   '纯文本 Markdown：段与段之间空一行；**粗体**、## 小标题、列表、表格都可以用。要显示 `<` `{` `}` 这几个字符时写成 `\\<` `\\{` `\\}`。';
+
+export const collectionName = (folder: string) => `articles-${folder}`;
+
+/**
+ * One collection per folder of content/articles, newest year first, plus the
+ * current Beijing year so a new year starts with a place for its articles.
+ * Decap loads a whole collection (every file's text) to list it: with 10,000
+ * articles in one collection the list took 45 s here, close to Decap's 60 s
+ * request timeout; a year holds a few hundred to a couple of thousand.
+ */
+export function articleFolders(existing: readonly string[], now = new Date()): string[] {
+  const year = isoDay(now).slice(0, 4);
+  const all = [...new Set([...existing, year])];
+  const years = all
+    .filter((d) => /^\d{4}$/.test(d))
+    .sort()
+    .reverse();
+  return [...years, ...all.filter((d) => !/^\d{4}$/.test(d)).sort()];
+}

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -9,8 +9,8 @@ import { build } from 'esbuild';
 import { formatProblem } from '../../../src/lib/schema/messages';
 import { readDataFile } from '../../../src/lib/content/data-files';
 import { articleContext } from '../check-content';
-import { decapConfig } from './config';
-import { entryProblems } from './validate-entry';
+import { articleFolders, decapConfig } from './config';
+import { ARTICLES_FOLDER, entryProblems } from './validate-entry';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const projectRoot = resolve(here, '../../..');
@@ -149,7 +149,18 @@ export async function startCms(opts: {
     id: c.id,
     name: c.data.name,
   }));
-  const config = decapConfig({ ctx: articleContext(dataDir), branch, channels });
+  const articles = join(repo, ARTICLES_FOLDER);
+  const existing = existsSync(articles)
+    ? readdirSync(articles, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => e.name)
+    : [];
+  const config = decapConfig({
+    ctx: articleContext(dataDir),
+    branch,
+    channels,
+    folders: articleFolders(existing),
+  });
   const script = await adminScript(config);
 
   const app = express!();

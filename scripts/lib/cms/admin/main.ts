@@ -4,10 +4,12 @@
  * it stops Decap from initialising itself, then registers the article file
  * format, the file-name hook and the Chinese messages, and starts Decap.
  */
-import { articleFromFile, articleToFile, FILE_SLUG_KEY, FILE_YEAR_KEY } from '../article-format';
+import { articleFromFile, articleToFile, FILE_SLUG_KEY } from '../article-format';
 import { dateHashSlug, normalizeTitle } from '../../slug-rule';
 
-declare const FEIGONG_CMS_CONFIG: { collections: { fields: { name: string }[] }[] };
+declare const FEIGONG_CMS_CONFIG: {
+  collections: { name: string; folder: string; fields: { name: string }[] }[];
+};
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -54,10 +56,17 @@ window.addEventListener('DOMContentLoaded', () => {
       const data = entry.get('data') as ImmutableMap;
       if (!entry.get('newRecord')) return data;
       const day = String(data.get('date') ?? '').slice(0, 10);
+      // Articles are kept in the folder of their year: refuse a date from another year.
+      const folder = FEIGONG_CMS_CONFIG.collections.find(
+        (c) => c.name === entry.get('collection'),
+      )?.folder;
+      const year = folder?.split('/').pop() ?? '';
+      if (/^\d{4}$/.test(year) && day.slice(0, 4) !== year)
+        throw new Error(
+          `发布日期是 ${day.slice(0, 4)} 年的文章，请在“${day.slice(0, 4)} 年文章”里新建（文章按年份存放）`,
+        );
       const title = normalizeTitle(String(data.get('title') ?? '').trim());
-      return data
-        .set(FILE_YEAR_KEY, day.slice(0, 4))
-        .set(FILE_SLUG_KEY, dateHashSlug(day, await sha256Hex(title)));
+      return data.set(FILE_SLUG_KEY, dateHashSlug(day, await sha256Hex(title)));
     },
   });
   CMS.init({ config: FEIGONG_CMS_CONFIG });
