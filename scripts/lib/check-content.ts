@@ -1,6 +1,7 @@
 import type { Problem } from '../../src/lib/schema/messages';
 import { DATA_FILES, readDataFile, type DataName } from '../../src/lib/content/data-files';
 import { readArticles } from '../../src/lib/content/read-articles';
+import type { ArticleContext } from '../../src/lib/content/parse-article';
 
 export interface CheckResult {
   problems: Problem[];
@@ -17,13 +18,18 @@ export function checkContent(): CheckResult {
   const problems: Problem[] = [];
   for (const name of Object.keys(DATA_FILES) as DataName[])
     problems.push(...readDataFile(name).problems);
-  const channels = readDataFile('channels').entries;
-  const site = readDataFile('site').entries[0]?.data;
-  const { articles, problems: articleProblems } = readArticles({
+  const { articles, problems: articleProblems } = readArticles(articleContext());
+  problems.push(...articleProblems);
+  return { problems, articles: articles.length, dataFiles: Object.keys(DATA_FILES).length };
+}
+
+/** What article validation needs from the site data (`dataDir`: another checkout's content/data). */
+export function articleContext(dataDir?: string): ArticleContext {
+  const channels = readDataFile('channels', dataDir).entries;
+  const site = readDataFile('site', dataDir).entries[0]?.data;
+  return {
     channelIds: channels.map((c) => c.id),
     channelLabels: channels.map((c) => `${c.id}（${c.data.name}）`),
     defaultSource: site?.fullName ?? '',
-  });
-  problems.push(...articleProblems);
-  return { problems, articles: articles.length, dataFiles: Object.keys(DATA_FILES).length };
+  };
 }

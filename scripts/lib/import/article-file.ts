@@ -4,6 +4,9 @@ import { checkAlias } from '../../../src/lib/schema/alias';
 import { ARTICLE_FIELDS } from '../../../src/lib/schema/article';
 import type { LegacyPage } from './legacy-page';
 import { paragraphsToMdx } from './mdx-escape';
+import { dateHashSlug, normalizeTitle } from '../slug-rule';
+
+export { normalizeTitle };
 
 /**
  * A stable ASCII slug for a page that has no article yet: the date and a hash
@@ -11,12 +14,8 @@ import { paragraphsToMdx } from './mdx-escape';
  * change when the page is imported again.
  */
 export function stableSlug(page: Pick<LegacyPage, 'date' | 'title'>): string {
-  const hash = createHash('sha256').update(normalizeTitle(page.title)).digest('hex').slice(0, 8);
-  return `${page.date.replace(/-/g, '')}-${hash}`;
-}
-
-export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').replace(/\s+/g, '');
+  const hash = createHash('sha256').update(normalizeTitle(page.title)).digest('hex');
+  return dateHashSlug(page.date, hash);
 }
 
 /**
