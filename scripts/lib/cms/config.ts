@@ -64,6 +64,8 @@ function widgets(channels: readonly Channel[], source: string): Record<FieldKey,
       widget: 'list',
       hint: '旧网站上的地址，每个以 / 开头，例如 /content/2015-03/24/content_123.htm',
     },
+    // Written by the importer so a re-import finds its own file; kept as it is, never edited here.
+    importedFrom: { label: '导入来源', widget: 'hidden' },
   };
 }
 

@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../../../src/lib/schema/messages';
 import { parseArticle, slugOf, type ArticleContext } from '../../../src/lib/content/parse-article';
-import { mdxSyntaxProblem } from '../../../src/lib/content/mdx-syntax';
+import { mdxBodyProblems } from '../../../src/lib/content/mdx-syntax';
 import {
   collectionProblems,
   duplicateUrlProblems,
@@ -33,8 +33,13 @@ export function entryProblems(
   problems.push(...duplicateUrlProblems([...others, path]).filter((p) => p.file === path));
   if (!article) return problems;
   if (article.data.mdx) {
-    const syntax = mdxSyntaxProblem(path, article.body, article.bodyLine);
-    if (syntax) return [...problems, syntax];
+    const mdx = mdxBodyProblems(
+      path,
+      article.body,
+      article.bodyLine,
+      Object.keys(article.keyLines),
+    );
+    if (mdx.length) return [...problems, ...mdx];
   }
   const idx = siteIndex([...others.map(slugOf), article.slug], ctx.channelIds, repo);
   return [...problems, ...collectionProblems([article], idx)];
