@@ -14,6 +14,7 @@ import {
   type ShardedIndex,
 } from '../lib/search/engine';
 import type { ShardManifest } from '../lib/search/shards';
+import { capNote, capQuery } from '../lib/search/query';
 
 const PAGE = 10;
 const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
@@ -114,8 +115,10 @@ export function startSearchPage(): void {
       const shown = await render(mine);
       if (mine !== generation) return;
       performance.mark('search-results'); // read by npm run bench:search
+      const { q: searched, cut } = capQuery(state.q);
+      const note = cut ? `（${capNote}）` : '';
       if (shown === 0) {
-        status.textContent = `无结果：没有文章包含“${state.q}”。`;
+        status.textContent = `无结果：没有文章包含“${searched}”${note}。`;
         const alt = await suggest(index, state.q);
         if (alt && mine === generation) {
           const a = document.createElement('a');
@@ -125,7 +128,7 @@ export function startSearchPage(): void {
         }
       } else {
         const total = found.total();
-        status.textContent = `“${state.q}”的搜索结果${
+        status.textContent = `“${searched}”的搜索结果${note}${
           !found.complete()
             ? '（较新的文章在前，更早的文章点“加载更多”）'
             : total > shown

@@ -6,6 +6,7 @@ import {
   type ShardedIndex,
 } from '../../src/lib/search/engine';
 import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
+import { MAX_QUERY_CHARS } from '../../src/lib/search/query';
 
 interface Page {
   url: string;
@@ -127,5 +128,40 @@ describe('runSearch', () => {
   it('suggests a shorter term that finds something', async () => {
     expect(await suggest(fakeIndex(pages), '党组织风暴')).toBe('党组织风');
     expect(await suggest(fakeIndex(pages), '台风')).toBeNull();
+  });
+});
+
+describe('an attacker pastes a 2,000-character query (issue 12)', () => {
+  const pages: Page[] = Array.from({ length: 30 }, (_, i) => ({
+    url: `/p${i}/`,
+    title: '标题',
+    body: '党组织建设',
+    iso: `${2000 + i}-06-01`,
+  }));
+  /** The fake index, counting Pagefind searches and fragments. */
+  function counted() {
+    const index = fakeIndex(pages, 40);
+    let searches = 0;
+    const search = index.pagefind.search.bind(index.pagefind);
+    index.pagefind.search = (...args) => {
+      searches++;
+      return search(...args);
+    };
+    return { index, searches: () => searches };
+  }
+  const query = Array.from({ length: 2000 }, (_, i) =>
+    String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
+  ).join('');
+  it('searches at most one index word per searched character pair, in each shard', async () => {
+    const { index, searches } = counted();
+    const set = await runSearch(index, { q: query });
+    expect(await set.next(10)).toEqual([]);
+    expect(searches()).toBeLessThanOrEqual(MAX_QUERY_CHARS * index.shards.length);
+  });
+  it('the suggestion step tries a bounded number of shorter queries', async () => {
+    const { index, searches } = counted();
+    await suggest(index, query);
+    expect(searches()).toBeLessThanOrEqual(6 * MAX_QUERY_CHARS * index.shards.length);
+    expect(index.fragments).toBeLessThanOrEqual(6 * 40);
   });
 });

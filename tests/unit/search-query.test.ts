@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   beijingYear,
+  capNote,
+  capQuery,
   countOccurrences,
+  MAX_QUERY_CHARS,
   matches,
   normalize,
   parseQuery,
@@ -94,5 +97,42 @@ describe('suggestions', () => {
       '共建',
     ]);
     expect(suggestionCandidates('党')).toEqual([]);
+  });
+});
+
+describe('an attacker pastes a 2,000-character query (issue 12)', () => {
+  const chars = (terms: string[]) => terms.reduce((n, t) => n + Array.from(t).length, 0);
+  const hostile = [
+    'a'.repeat(2000),
+    'ab '.repeat(700),
+    '党'.repeat(2000),
+    Array.from({ length: 2000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join(
+      '',
+    ),
+    '\ufdfa'.repeat(2000), // one character that NFKC turns into 18
+    '"'.repeat(1000) + '“'.repeat(1000),
+  ];
+  it('only the first MAX_QUERY_CHARS characters are searched, before and after normalizing', () => {
+    for (const q of hostile) {
+      expect(chars(parseQuery(q))).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+      expect(capQuery(q).cut).toBe(true);
+    }
+    expect(capQuery('党群共建').cut).toBe(false);
+    expect(parseQuery(`党群共建 ${'x'.repeat(2000)}`)[0]).toBe('党群共建');
+  });
+  it('the page says so in Chinese', () => {
+    expect(capNote).toBe(`只搜索前 ${MAX_QUERY_CHARS} 个字`);
+  });
+  it('suggestions stay few and are built from the searched part only', () => {
+    for (const q of hostile) {
+      const s = suggestionCandidates(q);
+      expect(s.length).toBeLessThanOrEqual(12);
+      for (const c of s) expect(Array.from(c).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    }
+  });
+  it('hang guard: parsing and suggesting every hostile query ends well within the 1 s the issue allows', () => {
+    const t = performance.now();
+    for (const q of hostile) suggestionCandidates(q, 1000);
+    expect(performance.now() - t).toBeLessThan(1000);
   });
 });

@@ -55,14 +55,41 @@ export function normalize(text: string): string {
 // "…" (ASCII) or “…” / 「…」 (Chinese) quoted phrases are one term each.
 const TERM = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)/g;
 
-/** Splits a query into normalized terms; a quoted phrase is one term. Duplicates and empty terms are dropped. */
+/**
+ * Characters of a query that are searched; the rest is ignored and the page
+ * says so. Work per query grows with its length (one index word per
+ * character pair, suggestions from its parts), so a pasted page of text
+ * must not freeze the search (issue 12).
+ */
+export const MAX_QUERY_CHARS = 64;
+
+/** The part of a query that is searched (its first MAX_QUERY_CHARS characters) and whether some was cut. */
+export function capQuery(q: string): { q: string; cut: boolean } {
+  const chars = Array.from(q.trim());
+  return chars.length > MAX_QUERY_CHARS
+    ? { q: chars.slice(0, MAX_QUERY_CHARS).join(''), cut: true }
+    : { q: q.trim(), cut: false };
+}
+
+/** The page's note when a query was cut, e.g. 只搜索前 64 个字. */
+export const capNote = `只搜索前 ${MAX_QUERY_CHARS} 个字`;
+
+/**
+ * Splits a query into normalized terms; a quoted phrase is one term.
+ * Duplicates and empty terms are dropped. Only the first MAX_QUERY_CHARS
+ * characters count, before and after normalizing (NFKC can lengthen text).
+ */
 export function parseQuery(q: string): string[] {
   const terms: string[] = [];
+  let room = MAX_QUERY_CHARS;
   // Quotes are matched before normalize so that NFKC cannot turn “ into ".
-  for (const m of q.matchAll(TERM)) {
+  for (const m of capQuery(q).q.matchAll(TERM)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    const term = normalize(raw);
+    const chars = Array.from(normalize(raw));
+    const term = chars.slice(0, room).join('');
+    room -= Math.min(room, chars.length);
     if (term && !terms.includes(term)) terms.push(term);
+    if (room === 0) break;
   }
   return terms;
 }
@@ -158,10 +185,12 @@ export function suggestionCandidates(q: string, max = 12): string[] {
     if (s && !out.includes(s) && out.length < max) out.push(s);
   };
   if (terms.length > 1) terms.forEach(push);
+  // Stops once `max` are found; the query cap (MAX_QUERY_CHARS) bounds the rest.
   for (const t of terms) {
     const chars = Array.from(t);
-    for (let len = chars.length - 1; len >= 2; len--) {
-      for (let i = 0; i + len <= chars.length; i++) push(chars.slice(i, i + len).join(''));
+    for (let len = chars.length - 1; len >= 2 && out.length < max; len--) {
+      for (let i = 0; i + len <= chars.length && out.length < max; i++)
+        push(chars.slice(i, i + len).join(''));
     }
   }
   return out;
