@@ -105,6 +105,7 @@ export function startSearchPage(): void {
     }
     status.textContent = '正在搜索…';
     delete status.dataset.count;
+    delete status.dataset.countExact;
     performance.clearMarks('search-results');
     performance.mark('search-start');
     try {
@@ -127,15 +128,21 @@ export function startSearchPage(): void {
           status.append(' 试试搜索 ', a, '？');
         }
       } else {
-        const total = found.total();
-        status.textContent = `“${searched}”的搜索结果${note}${
-          !found.complete()
-            ? '（较新的文章在前，更早的文章点“加载更多”）'
-            : total > shown
-              ? `（约 ${total} 篇）`
-              : `（共 ${shown} 篇）`
-        }`;
-        status.dataset.count = String(total);
+        const heading = `“${searched}”的搜索结果${note}`;
+        const count = (n: number, exact: boolean) => {
+          status.textContent = `${heading}（${exact ? '共' : '约'} ${n} 篇）`;
+          status.dataset.count = String(n);
+          status.dataset.countExact = exact ? '1' : '0';
+        };
+        count(found.total(), found.exact());
+        // An estimate is corrected once the remaining candidates are read (when few enough).
+        if (!found.exact()) {
+          const n = await found.verifyCount();
+          if (n !== null && mine === generation) {
+            count(n, true);
+            more.hidden = !found.hasMore();
+          }
+        }
       }
     } catch (err: unknown) {
       status.textContent = '搜索暂时不可用（索引加载失败）。';

@@ -37,10 +37,14 @@ function fakeIndex(
     },
     pagefind: {
       async search(_term: string, opts?: { filters?: Record<string, string> }) {
-        const shard = shards.find((s) => s.info.id === opts?.filters?.[SHARD_FILTER]);
-        if (!shard || !index.loaded.includes(shard.info.id))
+        // Like Pagefind's mergeIndex: an unfiltered search covers every loaded shard.
+        const id = opts?.filters?.[SHARD_FILTER];
+        if (id !== undefined && !index.loaded.includes(id))
           throw new Error('searched a shard that was not loaded');
-        const results: PagefindResult[] = shard.items.map((p) => ({
+        const items = shards
+          .filter((s) => (id === undefined ? index.loaded.includes(s.info.id) : s.info.id === id))
+          .flatMap((s) => s.items);
+        const results: PagefindResult[] = items.map((p) => ({
           id: p.url,
           data: async () => {
             index.fragments++;
@@ -77,9 +81,9 @@ describe('runSearch', () => {
     expect(hits[1]!.doc.excerpt).toContain('<mark>党组织</mark>');
     expect(hits[1]!.hits).toBe(2);
     expect(set.hasMore()).toBe(false);
-    expect(set.complete()).toBe(true);
+    expect(set.total()).toBe(2);
   });
-  it('searches the newest shard first and older shards only when more results are asked for', async () => {
+  it('searches every shard at once; by date the order is exact newest first across shards', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       url: `/p${i}/`,
       title: '标题',
@@ -88,18 +92,13 @@ describe('runSearch', () => {
     }));
     const index = fakeIndex(many, 40); // shards of 10, 40, …
     const set = await runSearch(index, { q: '党群共建', sort: 'date' });
-    const first = await set.next(10);
-    expect(first.map((h) => h.doc.url)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `/p${29 - i}/`),
-    );
-    expect(index.loaded).toEqual(['s0']);
-    expect(set.complete()).toBe(false);
-    const rest = [...(await set.next(10)), ...(await set.next(10))];
-    expect(rest.map((h) => h.doc.url)).toEqual(
-      Array.from({ length: 20 }, (_, i) => `/p${19 - i}/`),
-    );
-    expect(index.loaded).toEqual(['s0', 's1']);
+    expect(index.loaded.sort()).toEqual(['s0', 's1']);
+    expect(set.total()).toBe(30);
+    expect(set.exact()).toBe(false); // four characters: candidates, not yet all read
+    const all = [...(await set.next(10)), ...(await set.next(10)), ...(await set.next(10))];
+    expect(all.map((h) => h.doc.url)).toEqual(Array.from({ length: 30 }, (_, i) => `/p${29 - i}/`));
     expect(set.hasMore()).toBe(false);
+    expect(set.exact()).toBe(true);
   });
   it('skips shards that cannot hold the chosen year', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({

@@ -35,6 +35,8 @@ export interface RankedDoc<D extends SearchDoc = SearchDoc> {
   inTitle: boolean;
   /** Total occurrences of all terms in title + body. */
   hits: number;
+  /** Relevance (see relevance()): higher is better. */
+  score: number;
 }
 
 // Full-width forms U+FF01..U+FF5E map to ASCII U+0021..U+007E (NFKC does most of
@@ -116,15 +118,36 @@ export function beijingYear(date: string | Date): number {
   return new Date(ms + 8 * 3600_000).getUTCFullYear();
 }
 
-/** Scores one document; null when it does not match every term. */
-export function scoreDoc<D extends SearchDoc>(
-  doc: D,
+// BM25's constants (its usual values) and a typical body length in characters.
+const K1 = 1.2;
+const B = 0.75;
+const TYPICAL_LENGTH = 1500;
+/** A title occurrence counts as much as this many body occurrences would before saturation. */
+const TITLE_BOOST = 3;
+
+/** BM25's saturating term frequency: more occurrences count, each less; a longer text's count less. */
+export function saturate(tf: number, length: number): number {
+  if (tf <= 0) return 0;
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / TYPICAL_LENGTH));
+}
+
+/**
+ * Relevance of a document holding every term, from its normalized title
+ * and body. Per term: its title occurrences (boosted) and its body
+ * occurrences, each saturated as in BM25 (the body's normalised by its
+ * length). For a query of several terms, occurrences of the terms side by
+ * side (the exact phrase, with or without a space) count once more, so the
+ * phrase ranks above its parts scattered. No IDF: every term must occur
+ * anyway, and the offline index has no global statistics to share.
+ */
+export function relevance(
+  title: string,
+  text: string,
   terms: readonly string[],
-): RankedDoc<D> | null {
+): { score: number; hits: number; inTitle: boolean } | null {
   if (terms.length === 0) return null;
-  const title = normalize(doc.title);
-  const text = normalize(doc.text);
   let hits = 0;
+  let score = 0;
   let inTitle = true;
   for (const t of terms) {
     const th = countOccurrences(title, t);
@@ -132,17 +155,39 @@ export function scoreDoc<D extends SearchDoc>(
     if (th + bh === 0) return null;
     if (th === 0) inTitle = false;
     hits += th + bh;
+    score += saturate(th * TITLE_BOOST, TYPICAL_LENGTH) + saturate(bh, text.length);
   }
-  return { doc, inTitle, hits };
+  if (terms.length > 1) {
+    let phrase = 0;
+    for (const p of new Set([terms.join(''), terms.join(' ')])) {
+      phrase += countOccurrences(title, p) * TITLE_BOOST + countOccurrences(text, p);
+    }
+    score += terms.length * saturate(phrase, text.length);
+  }
+  return { score, hits, inTitle };
+}
+
+/** Scores one document; null when it does not match every term. */
+export function scoreDoc<D extends SearchDoc>(
+  doc: D,
+  terms: readonly string[],
+): RankedDoc<D> | null {
+  const r = relevance(normalize(doc.title), normalize(doc.text), terms);
+  return r && { doc, ...r };
 }
 
 const time = (d: SearchDoc): number => new Date(d.date).getTime() || 0;
+// Scores equal up to rounding are a tie (then the newer article wins).
+const EPSILON = 1e-9;
 
-/** Orders matches: relevance = title-has-all-terms, then hits, then newer, then id; date = newer, then id. */
+/**
+ * Orders matches. relevance: every term in the title first, then the
+ * score, then newer, then id. date: newer, then id.
+ */
 export function compareRanked(a: RankedDoc, b: RankedDoc, sort: SortOrder = 'relevance'): number {
   if (sort === 'relevance') {
     if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
-    if (a.hits !== b.hits) return b.hits - a.hits;
+    if (Math.abs(a.score - b.score) > EPSILON) return b.score - a.score;
   }
   const dt = time(b.doc) - time(a.doc);
   if (dt !== 0) return dt;
