@@ -68,6 +68,21 @@ const code = (c: string): string => {
 };
 /** One Chinese character as the start of an index word: 党 → q + 3 digits. */
 export const encodeChar = (c: string): string => `q${code(c)}`;
+
+/*
+ * No index word may be a proper prefix of a Chinese query word: when a
+ * word is absent from a shard, Pagefind falls back to the longest index
+ * word that starts the query word (its find_word_extensions), which would
+ * bring pages that cannot match and make counts wrong. So a run-final
+ * character is written with "zz" after it and a Latin word starting with
+ * "q" (QC, Q1) gets "qzz" before it: codes never contain "zz" after a
+ * character code (a 3-digit code never starts with z, a z-code's first
+ * digit is at most n), so neither is the start of any Chinese word.
+ */
+/** A run-final character as an index word: 设 → q + 3 digits + zz. */
+export const finalWord = (c: string): string => `${encodeChar(c)}zz`;
+/** A Latin/digit word as an index word. */
+export const latinWord = (w: string): string => (w.startsWith('q') ? `qzz${w}` : w);
 const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
 
 /**
@@ -82,7 +97,7 @@ export function indexWordCounts(text: string): Map<string, number> {
   const starts = new Set<string>();
   const finals: string[] = [];
   for (const run of runs(text)) {
-    if (run.kind === 'word') add(run.text);
+    if (run.kind === 'word') add(latinWord(run.text));
     if (run.kind !== 'cjk') continue;
     const chars = Array.from(run.text);
     for (let i = 0; i < chars.length - 1; i++) {
@@ -92,7 +107,7 @@ export function indexWordCounts(text: string): Map<string, number> {
     finals.push(chars[chars.length - 1]!);
   }
   for (const c of finals)
-    if (!starts.has(c) && !words.has(encodeChar(c))) words.set(encodeChar(c), 1);
+    if (!starts.has(c) && !words.has(finalWord(c))) words.set(finalWord(c), 1);
   return words;
 }
 
@@ -146,7 +161,7 @@ export function termWords(term: string): QueryWord[] {
     if (!out.some((o) => o.word === w.word)) out.push(w);
   };
   for (const run of runs(term)) {
-    if (run.kind === 'word') add({ word: run.text, exact: false });
+    if (run.kind === 'word') add({ word: latinWord(run.text), exact: false });
     else if (run.kind === 'cjk') {
       const chars = Array.from(run.text);
       if (chars.length === 1) add({ word: encodeChar(chars[0]!), exact: false });
@@ -170,12 +185,12 @@ export const pagefindQuery = (words: readonly QueryWord[]): string =>
 /**
  * True when the pages holding a term's index words are exactly the pages
  * holding the term literally, so candidates can be counted without reading
- * them: one or two Chinese characters, or one Latin/digit word.
+ * them: one or two Chinese characters. (A Latin word may fall back to a
+ * shorter word, GDP to G, in a shard without it.)
  */
 export function exactTerm(term: string): boolean {
   const r = runs(term);
-  if (r.length !== 1) return false;
-  return r[0]!.kind === 'word' || (r[0]!.kind === 'cjk' && Array.from(r[0]!.text).length <= 2);
+  return r.length === 1 && r[0]!.kind === 'cjk' && Array.from(r[0]!.text).length <= 2;
 }
 
 const escapeHtml = (s: string) =>
