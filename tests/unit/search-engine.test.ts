@@ -124,6 +124,17 @@ describe('runSearch', () => {
     expect(index.fragments).toBe(40);
     expect(set.hasMore()).toBe(true);
   });
+  it('counts: exact for a two-character term, 约 then corrected by reading the candidates for a longer one', async () => {
+    const two = await runSearch(fakeIndex(pages), { q: '组织' });
+    expect(two.exact()).toBe(true);
+    const three = await runSearch(fakeIndex(pages), { q: '党组织' });
+    expect(three.exact()).toBe(false);
+    expect(three.total()).toBe(3); // the fake returns every page as a candidate
+    expect(await three.verifyCount()).toBe(2);
+    expect(three.exact()).toBe(true);
+    expect(three.total()).toBe(2);
+    expect((await three.next(10)).map((h) => h.doc.url)).toEqual(['/c/', '/b/']);
+  });
   it('suggests a shorter term that finds something', async () => {
     expect(await suggest(fakeIndex(pages), '党组织风暴')).toBe('党组织风');
     expect(await suggest(fakeIndex(pages), '台风')).toBeNull();
