@@ -1,15 +1,18 @@
 /**
  * `npm run bench:search [-- --articles 10000 --runs 5]`: builds the portal
- * with a generated corpus and prints what search costs: index time, peak
- * memory of the Pagefind indexer, index size, bytes transferred and time to
- * first results for a first and a later query in headless Chromium (medians).
- * A benchmark, not a test: it prints figures and asserts nothing.
+ * with a generated corpus, then stock Pagefind (its CLI, default settings)
+ * over the same built pages into a separate folder, and prints both sides
+ * from one run in headless Chromium: time from navigation to the first
+ * results on /search/?q= with a cold cache (stock: its JS API as its docs
+ * show, search then data() for the first ten), bytes transferred, the
+ * ratio, a later query on the same page, and Enter in an article page's
+ * header box (medians). A benchmark: it prints figures and asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TOPICS } from './lib/corpus/vocabulary';
+import { ORGS, PLACES, TOPICS } from './lib/corpus/vocabulary';
 import { serve } from '../tests/helpers/serve';
 import { launchChromium } from '../tests/helpers/browser';
 
@@ -19,13 +22,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'skip-build': { type: 'boolean', default: false },
     'keep-corpus': { type: 'boolean', default: false },
+    'skip-stock': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus]
-生成 N 篇文章（默认 10000）并构建到 .test-output/bench-search，然后在无头 Chromium 中测量搜索：
-索引时间、索引器内存峰值、索引大小、首次/后续查询的传输字节数与出结果时间（R 次的中位数）。
+  console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus] [--skip-stock]
+生成 N 篇文章（默认 10000）并构建到 .test-output/bench-search，再用原版 Pagefind CLI（默认设置）
+索引同一批页面（输出到 pagefind-stock/），然后在无头 Chromium 中对比两边：首次查询（冷缓存，
+自导航起）出结果时间与传输字节、比值，后续查询，以及文章页头部搜索框回车后出结果的时间（R 次的中位数）。
+--skip-stock 跳过原版 Pagefind 的构建（沿用上次的 pagefind-stock/）。
 请在 flock /tmp/feigong-heavy.lock 下运行（npm 脚本已包含）。`);
   process.exit(0);
 }
@@ -62,12 +68,13 @@ function pagefindRss(pid: number): number {
   return total;
 }
 
-async function build(): Promise<{ seconds: number; indexLine: string; peakPagefind: number }> {
+/** Runs a command, sampling the peak memory of its Pagefind processes. */
+async function measured(
+  cmd: string,
+  args: string[],
+): Promise<{ seconds: number; out: string; peakPagefind: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [tsx, 'scripts/build.ts', '--outDir', DIST], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => {
     out += d;
@@ -78,12 +85,8 @@ async function build(): Promise<{ seconds: number; indexLine: string; peakPagefi
   }, 200);
   const code: number = await new Promise((r) => child.on('close', r));
   clearInterval(timer);
-  if (code !== 0) throw new Error(`build failed:\n${out.slice(-4000)}`);
-  return {
-    seconds: (Date.now() - started) / 1000,
-    indexLine: /已索引.*$/m.exec(out)?.[0] ?? '?',
-    peakPagefind: peak,
-  };
+  if (code !== 0) throw new Error(`${cmd} failed:\n${out.slice(-4000)}`);
+  return { seconds: (Date.now() - started) / 1000, out, peakPagefind: peak };
 }
 
 function dirSize(dir: string): { bytes: number; files: number } {
@@ -105,9 +108,9 @@ if (!values['skip-build']) {
     stdio: 'inherit',
   });
   try {
-    const b = await build();
+    const b = await measured(process.execPath, [tsx, 'scripts/build.ts', '--outDir', DIST]);
     console.log(
-      `构建 ${n} 篇: ${b.seconds.toFixed(0)} s; ${b.indexLine}; Pagefind 索引进程内存峰值 ${(b.peakPagefind / 2 ** 30).toFixed(2)} GiB`,
+      `构建 ${n} 篇: ${b.seconds.toFixed(0)} s; ${/已索引.*$/m.exec(b.out)?.[0] ?? '?'}; Pagefind 索引进程内存峰值 ${(b.peakPagefind / 2 ** 30).toFixed(2)} GiB`,
     );
   } finally {
     if (!values['keep-corpus'])
@@ -117,11 +120,51 @@ if (!values['skip-build']) {
       });
   }
 }
-const idx = dirSize(join(DIST, 'pagefind'));
-const frag = dirSize(join(DIST, 'pagefind/fragment'));
-console.log(
-  `索引大小: ${(idx.bytes / 2 ** 20).toFixed(1)} MiB in ${idx.files} files (fragments ${(frag.bytes / 2 ** 20).toFixed(1)} MiB)`,
+const STOCK = join(DIST, 'pagefind-stock');
+if (!values['skip-stock']) {
+  // Stock Pagefind as its docs show: the CLI, default settings, over the built site.
+  const b = await measured(join(ROOT, 'node_modules/.bin/pagefind'), [
+    '--site',
+    DIST,
+    '--output-path',
+    STOCK,
+  ]);
+  console.log(
+    `原版 Pagefind CLI: ${b.seconds.toFixed(0)} s; 内存峰值 ${(b.peakPagefind / 2 ** 30).toFixed(2)} GiB; ${/Indexed \d+ pages?/.exec(b.out)?.[0] ?? ''}`,
+  );
+}
+// The stock side's search page: Pagefind's JS API as its docs show (search, then data() for ten).
+mkdirSync(join(DIST, 'stock-search'), { recursive: true });
+writeFileSync(
+  join(DIST, 'stock-search/index.html'),
+  `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>stock</title><ol id="r"></ol>
+<script type="module">
+const pagefind = await import('/pagefind-stock/pagefind.js');
+async function run(q) {
+  performance.mark('search-start');
+  const search = await pagefind.search(q);
+  const ten = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  document.getElementById('r').innerHTML = ten.map((d) => '<li>' + d.meta.title + '</li>').join('');
+  performance.mark('search-results');
+  return search.results.length;
+}
+window.later = async (q) => {
+  performance.clearMarks();
+  const t = performance.now();
+  await run(q);
+  return performance.now() - t;
+};
+run(new URLSearchParams(location.search).get('q') ?? '');
+</script></html>`,
 );
+for (const [name, dir] of [
+  ['本项目', join(DIST, 'pagefind')],
+  ['原版', STOCK],
+] as const) {
+  if (!existsSync(dir)) continue;
+  const idx = dirSize(dir);
+  console.log(`${name}索引大小: ${(idx.bytes / 2 ** 20).toFixed(1)} MiB in ${idx.files} files`);
+}
 
 let bytes = 0;
 const site = await serve(DIST, {
@@ -131,68 +174,118 @@ const site = await serve(DIST, {
   },
 });
 const browser = await launchChromium();
-const queries = [...TOPICS.slice(0, 3), '党组织', '践', '台风'];
-const rows: Record<string, { bytes: number[]; nav: number[]; search: number[] }> = {};
-const record = (k: string, b: number, nav: number, s: number) => {
-  const r = (rows[k] ??= { bytes: [], nav: [], search: [] });
+type Page = import('playwright-core').Page;
+const sides = existsSync(STOCK) ? (['本项目', '原版'] as const) : (['本项目'] as const);
+const pathOf = { 本项目: '/search/', 原版: '/stock-search/' } as const;
+const queries = [
+  { label: '少见', q: `${PLACES[0]}${ORGS[ORGS.length - 1]}` },
+  { label: '常见', q: TOPICS[0]! },
+  { label: '单字', q: '党' },
+  { label: '无', q: '台风' },
+];
+const rows = new Map<string, { bytes: number[]; ms: number[] }>();
+const record = (k: string, b: number, ms: number) => {
+  const r = rows.get(k) ?? { bytes: [], ms: [] };
+  rows.set(k, r);
   r.bytes.push(b);
-  r.nav.push(nav);
-  r.search.push(s);
+  r.ms.push(ms);
 };
-async function query(page: import('playwright-core').Page, q: string) {
-  bytes = 0;
-  await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('search-results').length > 0,
-    null,
-    { timeout: 60_000 },
-  );
-  const [nav, s] = await page.evaluate(() => {
-    const end = performance.getEntriesByName('search-results')[0]!.startTime;
-    return [end, end - performance.getEntriesByName('search-start')[0]!.startTime];
+const resultsMark = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('search-results').length > 0, null, {
+    timeout: 60_000,
   });
-  return { bytes, nav: nav!, search: s! };
-}
-/** A later query on the same search page: typed into its form, answered in place (no reload). */
-async function later(page: import('playwright-core').Page, q: string) {
+
+/** Cold cache: /search/?q= opened directly; ms from navigation to the first results. */
+async function first(page: Page, path: string, q: string) {
   bytes = 0;
-  const ms = await page.evaluate(async (q) => {
-    const done = new Promise<number>((resolve) => {
-      new PerformanceObserver((list, obs) => {
-        const hit = list.getEntries().find((e) => e.name === 'search-results');
-        if (hit) {
-          obs.disconnect();
-          resolve(hit.startTime);
-        }
-      }).observe({ entryTypes: ['mark'] });
-    });
-    document.querySelector<HTMLInputElement>('#q')!.value = q;
-    const start = performance.now();
-    document.querySelector<HTMLFormElement>('[data-search-page-form]')!.requestSubmit();
-    return (await done) - start;
-  }, q);
-  return { bytes, nav: ms, search: ms };
+  await page.goto(`${site.url}${path}?q=${encodeURIComponent(q)}`);
+  await resultsMark(page);
+  const ms = await page.evaluate(
+    () => performance.getEntriesByName('search-results')[0]!.startTime,
+  );
+  return { bytes, ms };
 }
+/** A later query on the same page, answered in place. */
+async function later(page: Page, side: (typeof sides)[number], q: string) {
+  bytes = 0;
+  const ms = await page.evaluate(
+    async ([side, q]) => {
+      if (side === '原版')
+        return (window as unknown as { later(q: string): Promise<number> }).later(q);
+      performance.clearMarks('search-results');
+      const done = new Promise<number>((resolve) => {
+        new PerformanceObserver((list, obs) => {
+          const hit = list.getEntries().find((e) => e.name === 'search-results');
+          if (hit) {
+            obs.disconnect();
+            resolve(hit.startTime);
+          }
+        }).observe({ entryTypes: ['mark'] });
+      });
+      document.querySelector<HTMLInputElement>('#q')!.value = q;
+      const start = performance.now();
+      document.querySelector<HTMLFormElement>('[data-search-page-form]')!.requestSubmit();
+      return (await done) - start;
+    },
+    [side, q] as const,
+  );
+  return { bytes, ms };
+}
+/** From an article page: focus the header box, type, Enter; ms from Enter to the first results. */
+async function fromHeader(page: Page, article: string, q: string) {
+  await page.goto(`${site.url}${article}`);
+  await page.focus('#site-search');
+  await page.keyboard.type(q);
+  bytes = 0;
+  const enter = Date.now();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\//);
+  await resultsMark(page);
+  const end = await page.evaluate(
+    () => performance.timeOrigin + performance.getEntriesByName('search-results')[0]!.startTime,
+  );
+  return { bytes, ms: end - enter };
+}
+
+const article = `/articles/${readdirSync(join(DIST, 'articles')).sort()[0]}/`;
 const runs = Number(values.runs);
 for (let i = 0; i < runs; i++) {
-  for (const q of queries) {
-    const ctx = await browser.newContext(); // cold cache: a first query
-    const page = await ctx.newPage();
-    const first = await query(page, q);
-    record(`首次 ${q}`, first.bytes, first.nav, first.search);
-    const next = queries[(queries.indexOf(q) + 1) % queries.length]!;
-    const l = await later(page, next); // same page, Pagefind already loaded
-    record(`后续 ${q}→${next}`, l.bytes, l.nav, l.search);
+  for (const { label, q } of queries) {
+    for (const side of sides) {
+      const ctx = await browser.newContext(); // a new context: cold HTTP cache
+      const page = await ctx.newPage();
+      const f = await first(page, pathOf[side], q);
+      record(`${side}|首次|${label} ${q}`, f.bytes, f.ms);
+      const next =
+        queries[(queries.indexOf(queries.find((x) => x.q === q)!) + 1) % queries.length]!;
+      const l = await later(page, side, next.q);
+      record(`${side}|后续|${label} ${q}→${next.q}`, l.bytes, l.ms);
+      await ctx.close();
+    }
+    const ctx = await browser.newContext();
+    const h = await fromHeader(await ctx.newPage(), article, q);
+    record(`本项目|文章页回车|${label} ${q}`, h.bytes, h.ms);
     await ctx.close();
   }
 }
-console.log(
-  `\n查询 (${runs} 次中位数)              传输        出结果(首次自导航起, 后续自提交起)  搜索耗时`,
-);
-for (const [k, r] of Object.entries(rows)) {
+const m = (k: string) => {
+  const r = rows.get(k);
+  return r ? { bytes: median(r.bytes), ms: median(r.ms) } : null;
+};
+console.log(`\n首次查询（冷缓存，自导航起，${runs} 次中位数）`);
+console.log('查询                       本项目 ms   原版 ms   比值   本项目传输   原版传输   比值');
+for (const { label, q } of queries) {
+  const a = m(`本项目|首次|${label} ${q}`)!;
+  const b = m(`原版|首次|${label} ${q}`);
   console.log(
-    `${k.padEnd(24)} ${kb(median(r.bytes)).padStart(10)} ${`${median(r.nav).toFixed(0)} ms`.padStart(12)} ${`${median(r.search).toFixed(0)} ms`.padStart(10)}`,
+    `${`${label} ${q}`.padEnd(24)} ${a.ms.toFixed(0).padStart(9)} ${(b ? b.ms.toFixed(0) : '-').padStart(9)} ${(b ? (a.ms / b.ms).toFixed(2) : '-').padStart(6)} ${kb(a.bytes).padStart(12)} ${(b ? kb(b.bytes) : '-').padStart(10)} ${(b ? (a.bytes / b.bytes).toFixed(2) : '-').padStart(6)}`,
   );
+}
+console.log('\n其他（中位数）                                   ms      传输');
+for (const [k] of rows) {
+  if (k.includes('|首次|')) continue;
+  const r = m(k)!;
+  console.log(`${k.padEnd(40)} ${r.ms.toFixed(0).padStart(7)} ${kb(r.bytes).padStart(10)}`);
 }
 await browser.close();
 await site.close();

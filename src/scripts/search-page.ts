@@ -14,6 +14,7 @@ import {
   type ShardedIndex,
 } from '../lib/search/engine';
 import type { ShardManifest } from '../lib/search/shards';
+import { capNote, capQuery } from '../lib/search/query';
 
 const PAGE = 10;
 const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
@@ -104,6 +105,7 @@ export function startSearchPage(): void {
     }
     status.textContent = '正在搜索…';
     delete status.dataset.count;
+    delete status.dataset.countExact;
     performance.clearMarks('search-results');
     performance.mark('search-start');
     try {
@@ -114,8 +116,10 @@ export function startSearchPage(): void {
       const shown = await render(mine);
       if (mine !== generation) return;
       performance.mark('search-results'); // read by npm run bench:search
+      const { q: searched, cut } = capQuery(state.q);
+      const note = cut ? `（${capNote}）` : '';
       if (shown === 0) {
-        status.textContent = `无结果：没有文章包含“${state.q}”。`;
+        status.textContent = `无结果：没有文章包含“${searched}”${note}。`;
         const alt = await suggest(index, state.q);
         if (alt && mine === generation) {
           const a = document.createElement('a');
@@ -124,15 +128,21 @@ export function startSearchPage(): void {
           status.append(' 试试搜索 ', a, '？');
         }
       } else {
-        const total = found.total();
-        status.textContent = `“${state.q}”的搜索结果${
-          !found.complete()
-            ? '（较新的文章在前，更早的文章点“加载更多”）'
-            : total > shown
-              ? `（约 ${total} 篇）`
-              : `（共 ${shown} 篇）`
-        }`;
-        status.dataset.count = String(total);
+        const heading = `“${searched}”的搜索结果${note}`;
+        const count = (n: number, exact: boolean) => {
+          status.textContent = `${heading}（${exact ? '共' : '约'} ${n} 篇）`;
+          status.dataset.count = String(n);
+          status.dataset.countExact = exact ? '1' : '0';
+        };
+        count(found.total(), found.exact());
+        // An estimate is corrected once the remaining candidates are read (when few enough).
+        if (!found.exact()) {
+          const n = await found.verifyCount();
+          if (n !== null && mine === generation) {
+            count(n, true);
+            more.hidden = !found.hasMore();
+          }
+        }
       }
     } catch (err: unknown) {
       status.textContent = '搜索暂时不可用（索引加载失败）。';

@@ -6,6 +6,7 @@ import {
   type ShardedIndex,
 } from '../../src/lib/search/engine';
 import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
+import { MAX_QUERY_CHARS } from '../../src/lib/search/query';
 
 interface Page {
   url: string;
@@ -36,10 +37,14 @@ function fakeIndex(
     },
     pagefind: {
       async search(_term: string, opts?: { filters?: Record<string, string> }) {
-        const shard = shards.find((s) => s.info.id === opts?.filters?.[SHARD_FILTER]);
-        if (!shard || !index.loaded.includes(shard.info.id))
+        // Like Pagefind's mergeIndex: an unfiltered search covers every loaded shard.
+        const id = opts?.filters?.[SHARD_FILTER];
+        if (id !== undefined && !index.loaded.includes(id))
           throw new Error('searched a shard that was not loaded');
-        const results: PagefindResult[] = shard.items.map((p) => ({
+        const items = shards
+          .filter((s) => (id === undefined ? index.loaded.includes(s.info.id) : s.info.id === id))
+          .flatMap((s) => s.items);
+        const results: PagefindResult[] = items.map((p) => ({
           id: p.url,
           data: async () => {
             index.fragments++;
@@ -76,9 +81,9 @@ describe('runSearch', () => {
     expect(hits[1]!.doc.excerpt).toContain('<mark>党组织</mark>');
     expect(hits[1]!.hits).toBe(2);
     expect(set.hasMore()).toBe(false);
-    expect(set.complete()).toBe(true);
+    expect(set.total()).toBe(2);
   });
-  it('searches the newest shard first and older shards only when more results are asked for', async () => {
+  it('searches every shard at once; by date the order is exact newest first across shards', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       url: `/p${i}/`,
       title: '标题',
@@ -87,18 +92,13 @@ describe('runSearch', () => {
     }));
     const index = fakeIndex(many, 40); // shards of 10, 40, …
     const set = await runSearch(index, { q: '党群共建', sort: 'date' });
-    const first = await set.next(10);
-    expect(first.map((h) => h.doc.url)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `/p${29 - i}/`),
-    );
-    expect(index.loaded).toEqual(['s0']);
-    expect(set.complete()).toBe(false);
-    const rest = [...(await set.next(10)), ...(await set.next(10))];
-    expect(rest.map((h) => h.doc.url)).toEqual(
-      Array.from({ length: 20 }, (_, i) => `/p${19 - i}/`),
-    );
-    expect(index.loaded).toEqual(['s0', 's1']);
+    expect(index.loaded.sort()).toEqual(['s0', 's1']);
+    expect(set.total()).toBe(30);
+    expect(set.exact()).toBe(false); // four characters: candidates, not yet all read
+    const all = [...(await set.next(10)), ...(await set.next(10)), ...(await set.next(10))];
+    expect(all.map((h) => h.doc.url)).toEqual(Array.from({ length: 30 }, (_, i) => `/p${29 - i}/`));
     expect(set.hasMore()).toBe(false);
+    expect(set.exact()).toBe(true);
   });
   it('skips shards that cannot hold the chosen year', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
@@ -124,8 +124,54 @@ describe('runSearch', () => {
     expect(index.fragments).toBe(40);
     expect(set.hasMore()).toBe(true);
   });
+  it('counts: exact for a two-character term, 约 then corrected by reading the candidates for a longer one', async () => {
+    const two = await runSearch(fakeIndex(pages), { q: '组织' });
+    expect(two.exact()).toBe(true);
+    const three = await runSearch(fakeIndex(pages), { q: '党组织' });
+    expect(three.exact()).toBe(false);
+    expect(three.total()).toBe(3); // the fake returns every page as a candidate
+    expect(await three.verifyCount()).toBe(2);
+    expect(three.exact()).toBe(true);
+    expect(three.total()).toBe(2);
+    expect((await three.next(10)).map((h) => h.doc.url)).toEqual(['/c/', '/b/']);
+  });
   it('suggests a shorter term that finds something', async () => {
     expect(await suggest(fakeIndex(pages), '党组织风暴')).toBe('党组织风');
     expect(await suggest(fakeIndex(pages), '台风')).toBeNull();
+  });
+});
+
+describe('an attacker pastes a 2,000-character query (issue 12)', () => {
+  const pages: Page[] = Array.from({ length: 30 }, (_, i) => ({
+    url: `/p${i}/`,
+    title: '标题',
+    body: '党组织建设',
+    iso: `${2000 + i}-06-01`,
+  }));
+  /** The fake index, counting Pagefind searches and fragments. */
+  function counted() {
+    const index = fakeIndex(pages, 40);
+    let searches = 0;
+    const search = index.pagefind.search.bind(index.pagefind);
+    index.pagefind.search = (...args) => {
+      searches++;
+      return search(...args);
+    };
+    return { index, searches: () => searches };
+  }
+  const query = Array.from({ length: 2000 }, (_, i) =>
+    String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
+  ).join('');
+  it('searches at most one index word per searched character pair, in each shard', async () => {
+    const { index, searches } = counted();
+    const set = await runSearch(index, { q: query });
+    expect(await set.next(10)).toEqual([]);
+    expect(searches()).toBeLessThanOrEqual(MAX_QUERY_CHARS * index.shards.length);
+  });
+  it('the suggestion step tries a bounded number of shorter queries', async () => {
+    const { index, searches } = counted();
+    await suggest(index, query);
+    expect(searches()).toBeLessThanOrEqual(6 * MAX_QUERY_CHARS * index.shards.length);
+    expect(index.fragments).toBeLessThanOrEqual(6 * 40);
   });
 });

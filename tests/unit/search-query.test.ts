@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   beijingYear,
+  capNote,
+  capQuery,
   countOccurrences,
+  MAX_QUERY_CHARS,
   matches,
   normalize,
   parseQuery,
+  saturate,
   search,
   suggestionCandidates,
   type SearchDoc,
@@ -94,5 +98,114 @@ describe('suggestions', () => {
       '共建',
     ]);
     expect(suggestionCandidates('党')).toEqual([]);
+  });
+});
+
+describe('an attacker pastes a 2,000-character query (issue 12)', () => {
+  const chars = (terms: string[]) => terms.reduce((n, t) => n + Array.from(t).length, 0);
+  const hostile = [
+    'a'.repeat(2000),
+    'ab '.repeat(700),
+    '党'.repeat(2000),
+    Array.from({ length: 2000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join(
+      '',
+    ),
+    '\ufdfa'.repeat(2000), // one character that NFKC turns into 18
+    '"'.repeat(1000) + '“'.repeat(1000),
+  ];
+  it('only the first MAX_QUERY_CHARS characters are searched, before and after normalizing', () => {
+    for (const q of hostile) {
+      expect(chars(parseQuery(q))).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+      expect(capQuery(q).cut).toBe(true);
+    }
+    expect(capQuery('党群共建').cut).toBe(false);
+    expect(parseQuery(`党群共建 ${'x'.repeat(2000)}`)[0]).toBe('党群共建');
+  });
+  it('the page says so in Chinese', () => {
+    expect(capNote).toBe(`只搜索前 ${MAX_QUERY_CHARS} 个字`);
+  });
+  it('suggestions stay few and are built from the searched part only', () => {
+    for (const q of hostile) {
+      const s = suggestionCandidates(q);
+      expect(s.length).toBeLessThanOrEqual(12);
+      for (const c of s) expect(Array.from(c).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    }
+  });
+  it('hang guard: parsing and suggesting every hostile query ends well within the 1 s the issue allows', () => {
+    const t = performance.now();
+    for (const q of hostile) suggestionCandidates(q, 1000);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('relevance over the whole archive (issue 11)', () => {
+  const filler = (n: number) => '企业发展服务社会。'.repeat(n);
+  const ids = (q: string, docs: SearchDoc[], opts = {}) =>
+    search(docs, q, opts).map((r) => r.doc.id);
+
+  it('a title match from 2012 comes before 30 newer articles that mention the query once in the body', () => {
+    const docs = [
+      doc('old-title', '数字乡村振兴的早期探索', filler(40), '2012-05-10'),
+      ...Array.from({ length: 30 }, (_, i) =>
+        doc(
+          `new-${i}`,
+          `动态${i}`,
+          `${filler(20)}数字乡村振兴${filler(20)}`,
+          `2026-0${1 + (i % 9)}-10`,
+        ),
+      ),
+    ];
+    expect(ids('数字乡村振兴', docs)[0]).toBe('old-title');
+  });
+  it('an older article saying the term eight times is in the top 3, above 20 newer single mentions', () => {
+    const docs = [
+      doc('heavy', '产业协作', `${filler(5)}链长制`.repeat(8), '2013-06-18'),
+      ...Array.from({ length: 20 }, (_, i) =>
+        doc(
+          `once-${i}`,
+          `简讯${i}`,
+          `${filler(20)}链长制${filler(20)}`,
+          `20${16 + (i % 10)}-03-01`,
+        ),
+      ),
+    ];
+    expect(ids('链长制', docs).slice(0, 3)).toContain('heavy');
+    expect(ids('链长制', docs)[0]).toBe('heavy');
+  });
+  it('more occurrences rank higher, with saturation: the tenth adds less than the second', () => {
+    expect(saturate(2, 1500) - saturate(1, 1500)).toBeGreaterThan(
+      saturate(10, 1500) - saturate(9, 1500),
+    );
+    expect(saturate(10, 1500)).toBeLessThan(2.2 + 1e-9); // BM25 bound: k1 + 1
+  });
+  it('the same occurrences in a longer body count less (length normalisation)', () => {
+    const docs = [
+      doc('long', '甲', `${filler(200)}链长制`, '2020-01-01'),
+      doc('short', '乙', `${filler(5)}链长制`, '2019-01-01'),
+    ];
+    expect(ids('链长制', docs)).toEqual(['short', 'long']);
+  });
+  it('the exact phrase ranks above its words scattered', () => {
+    const docs = [
+      doc('scattered', '甲', `乡村${filler(3)}振兴${filler(3)}`, '2024-01-01'),
+      doc('phrase', '乙', `乡村振兴${filler(6)}`, '2020-01-01'),
+    ];
+    expect(ids('乡村 振兴', docs)).toEqual(['phrase', 'scattered']);
+  });
+  it('ties go to the newer article', () => {
+    const docs = [
+      doc('older', '甲', `${filler(5)}链长制`, '2015-01-01'),
+      doc('newer', '乙', `${filler(5)}链长制`, '2021-01-01'),
+    ];
+    expect(ids('链长制', docs)).toEqual(['newer', 'older']);
+  });
+  it('counts every literal match, whatever the order', () => {
+    const docs = [
+      doc('a', '链长制', '', '2015-01-01'),
+      doc('b', '甲', '链长制链长制', '2016-01-01'),
+      doc('c', '甲', '链长 制', '2017-01-01'),
+    ];
+    expect(search(docs, '链长制')).toHaveLength(2);
+    expect(search(docs, '链长制', { sort: 'date' }).map((r) => r.hits)).toEqual([2, 1]);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   encodeChar,
+  finalWord,
+  recordContent,
+  TF_CAP,
   excerpt,
   highlightTerms,
   pagefindQuery,
@@ -9,16 +12,17 @@ import {
 } from '../../src/lib/search/tokens';
 
 const e = encodeChar;
+const f = finalWord;
 const pair = (a: string, b: string) => `${e(a)}${e(b).slice(1)}`;
 
 describe('index words', () => {
   it('are the distinct bigrams and Latin words in order of first occurrence, then run-final characters that start no bigram', () => {
     expect(toIndexWords('党组织，AI党建')).toBe(
-      [pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), e('织'), e('建')].join(' '),
+      [pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), f('织'), f('建')].join(' '),
     );
     expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党')].join(' '));
     expect(toIndexWords('组织建设。建')).toBe(
-      [pair('组', '织'), pair('织', '建'), pair('建', '设'), e('设')].join(' '),
+      [pair('组', '织'), pair('织', '建'), pair('建', '设'), f('设')].join(' '),
     );
     expect(e('党')).toMatch(/^q[0-9a-y][0-9a-z]{2}$/);
   });
@@ -30,12 +34,40 @@ describe('index words', () => {
     expect(e(rare)).toMatch(/^qz[0-9a-z]{4}$/);
     expect(toIndexWords(`党${rare}`).split(' ')).toEqual([
       `${e('党')}${e(rare).slice(1)}`,
-      e(rare),
+      f(rare),
     ]);
   });
   it('are deterministic', () => {
     const t = '近年来，开化县委组织部以“党群共建”为抓手，探索5G党建。';
     expect(toIndexWords(t)).toBe(toIndexWords(t));
+  });
+});
+
+describe('record content (issue 11)', () => {
+  it('weights the title words and repeats a body word as often as it occurs, up to TF_CAP', () => {
+    const words = recordContent('链长制', '链长制。链长制。链长制。链长制。链长制。党建').split(
+      ' ',
+    );
+    expect(words.slice(0, 4)).toEqual([
+      '___PAGEFIND_WEIGHT___10',
+      pair('链', '长'),
+      pair('长', '制'),
+      f('制'),
+    ]);
+    expect(words[4]).toBe('___END_PAGEFIND_WEIGHT___');
+    const body = words.slice(5);
+    expect(body.filter((w) => w === pair('链', '长'))).toHaveLength(TF_CAP);
+    expect(body.filter((w) => w === pair('党', '建'))).toHaveLength(1);
+  });
+  it('no index word is a proper prefix of a Chinese query word (Pagefind would fall back to it)', () => {
+    const text = `QC小组 Q1 q 5G 党组织建设，设${String.fromCodePoint(0x20000)}党。台风过境`;
+    const index = [...new Set(recordContent(text, text).split(' '))].filter(
+      (w) => !w.startsWith('_'),
+    );
+    for (const term of ['台风', '党组织', '设', '小组', '过', String.fromCodePoint(0x20000)])
+      for (const { word } of termWords(term))
+        for (const w of index)
+          if (w !== word) expect(word.startsWith(w), `${w} starts ${word}`).toBe(false);
   });
 });
 
@@ -46,12 +78,12 @@ describe('query terms → Pagefind words', () => {
       { word: pair('组', '织'), exact: true },
     ]);
     expect(termWords('党建')).toEqual([{ word: pair('党', '建'), exact: true }]);
-    expect(pagefindQuery(termWords('党建')[0]!)).toBe(`"${pair('党', '建')}"`);
+    expect(pagefindQuery(termWords('党建'))).toBe(pair('党', '建'));
   });
   it('asks for a lone character or a Latin word as a prefix', () => {
     expect(termWords('践')).toEqual([{ word: e('践'), exact: false }]);
     expect(termWords('GDP')).toEqual([{ word: 'gdp', exact: false }]);
-    expect(pagefindQuery(termWords('GDP')[0]!)).toBe('gdp');
+    expect(pagefindQuery(termWords('GDP 党建'))).toBe(`gdp ${pair('党', '建')}`);
     expect(termWords('AI党建')).toEqual([
       { word: 'ai', exact: false },
       { word: pair('党', '建'), exact: true },

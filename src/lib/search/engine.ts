@@ -1,9 +1,12 @@
 /**
  * The search page's logic over Pagefind, independent of the DOM so vitest
- * can drive it with a fake. Shard by shard, newest first (shards.ts),
- * Pagefind finds the pages holding every index word of the query
- * (tokens.ts); every shown result is then verified against its readable
- * text with query.ts, so a result always contains every term literally.
+ * can drive it with a fake. Every shard that may hold results is searched
+ * at once (shards.ts): Pagefind finds the pages holding every index word of
+ * the query (tokens.ts) and orders them by its BM25 over the whole archive
+ * (term frequency, page length, title weight). The best of them are then
+ * read, verified against their readable text and ranked with query.ts, the
+ * same code the offline snapshot ranks with, so a result always contains
+ * every term literally and the order follows one rule everywhere.
  */
 import {
   compareRanked,
@@ -14,7 +17,7 @@ import {
   type SearchDoc,
   type SortOrder,
 } from './query';
-import { excerpt, pagefindQuery, termWords } from './tokens';
+import { exactTerm, excerpt, pagefindQuery, termWords } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
 import { SHARD_FILTER, shardsFor, type ShardInfo } from './shards';
 
@@ -27,6 +30,8 @@ export interface PagefindApi {
 }
 export interface PagefindResult {
   id: string;
+  /** Pagefind's score; results of one search come best first. */
+  score?: number;
   data(): Promise<PagefindData>;
 }
 export interface PagefindData {
@@ -49,7 +54,17 @@ export interface Hit extends SearchDoc {
   excerpt: string;
 }
 
+/** Candidates read per hit at most, per page of results (prefix queries and decoys fail verification). */
 const MAX_CANDIDATES_PER_HIT = 4;
+/**
+ * By relevance, a page of n results is chosen from the best n + n/2
+ * verified candidates in Pagefind's order, re-ranked by query.ts: Pagefind
+ * does not see the phrase or the exact title rule, so the window lets them
+ * reorder what Pagefind put close together.
+ */
+const LOOKAHEAD = 0.5;
+/** Above this many candidates, an inexact count stays 约 N (reading them all would cost too much). */
+export const VERIFY_ALL_LIMIT = 200;
 
 export interface SearchState {
   q: string;
@@ -60,18 +75,23 @@ export interface SearchState {
 
 export interface ResultSet {
   terms: string[];
-  /** Candidates found so far (before verification), over the shards searched so far. */
+  /** Pages that may match, over the whole archive (within the filters). */
   total(): number;
-  /** Every shard that may hold results has been searched. */
-  complete(): boolean;
+  /** total() is the literal match count (the query's terms are found exactly by the index, or every candidate was read). */
+  exact(): boolean;
   /** Loads up to `n` more verified hits; [] when exhausted. */
   next(n: number): Promise<RankedDoc<Hit>[]>;
-  /** Candidates not yet checked, or shards not yet searched, remain. */
+  /** Candidates not yet checked remain. */
   hasMore(): boolean;
+  /**
+   * Reads every candidate not yet read to make the count literal, when
+   * there are at most VERIFY_ALL_LIMIT; the literal count, or null.
+   */
+  verifyCount(): Promise<number | null>;
 }
 
-function filtersOf(s: SearchState, shard: ShardInfo): Record<string, string> {
-  const f: Record<string, string> = { [SHARD_FILTER]: shard.id };
+function filtersOf(s: SearchState, shard?: ShardInfo): Record<string, string> {
+  const f: Record<string, string> = shard ? { [SHARD_FILTER]: shard.id } : {};
   if (s.channel) f[FILTER_CHANNEL] = s.channel;
   if (s.year) f[FILTER_YEAR] = s.year;
   return f;
@@ -92,60 +112,81 @@ function toHit(d: PagefindData, terms: readonly string[]): Hit {
   };
 }
 
-/** Runs one search lazily: a shard is searched only when the results before it are used up. */
+/**
+ * The candidates of a query over every shard that may hold results, loaded
+ * in parallel. By relevance: one search over the merged shards, which
+ * Pagefind returns best first across all of them. By date: one search per
+ * shard, sorted by date, in shard order (shards hold disjoint date ranges,
+ * newest first), so the order is exact over the whole archive.
+ */
+async function findCandidates(
+  index: ShardedIndex,
+  state: SearchState,
+  query: string,
+): Promise<PagefindResult[]> {
+  const year = state.year ? Number(state.year) : undefined;
+  const shards = shardsFor(index.shards, year);
+  if (!shards.length) return [];
+  await Promise.all(shards.map((s) => index.load(s)));
+  if (state.sort !== 'date') {
+    // Shards merged for an earlier query are searched too; the year filter keeps them out.
+    const found = await index.pagefind.search(query, { filters: filtersOf(state) });
+    return found?.results ?? [];
+  }
+  const lists = await Promise.all(
+    shards.map((s) =>
+      index.pagefind.search(query, { filters: filtersOf(state, s), sort: { date: 'desc' } }),
+    ),
+  );
+  return lists.flatMap((l) => l?.results ?? []);
+}
+
+/** Runs one search: candidates over the whole archive at once, read and verified a page at a time. */
 export async function runSearch(index: ShardedIndex, state: SearchState): Promise<ResultSet> {
   const terms = parseQuery(state.q);
-  const words = [...new Set(terms.flatMap(termWords).map(pagefindQuery))];
-  const sort: Record<string, 'asc' | 'desc'> = state.sort === 'date' ? { date: 'desc' } : {};
-  const year = state.year ? Number(state.year) : undefined;
-  const pending = words.length ? shardsFor(index.shards, year) : [];
-  let candidates: PagefindResult[] = [];
+  const words = terms.flatMap(termWords);
+  const candidates = words.length ? await findCandidates(index, state, pagefindQuery(words)) : [];
+  const byDate = state.sort === 'date';
+  let exact = terms.every(exactTerm);
   let cursor = 0;
-  let found = 0;
-
-  /** Candidates of the next shard: one Pagefind query per word, intersected in the order of the shortest list. */
-  const searchNextShard = async () => {
-    const shard = pending.shift()!;
-    await index.load(shard);
-    const lists = (
-      await Promise.all(
-        words.map((q) => index.pagefind.search(q, { filters: filtersOf(state, shard), sort })),
-      )
-    ).map((l) => l?.results ?? []);
-    lists.sort((a, b) => a.length - b.length);
-    const [first, ...rest] = lists;
-    const keep = rest.map((l) => new Set(l.map((r) => r.id)));
-    candidates = (first ?? []).filter((r) => keep.every((k) => k.has(r.id)));
-    cursor = 0;
-    found += candidates.length;
+  let rejected = 0;
+  /** Verified hits read but not yet shown. */
+  let pool: RankedDoc<Hit>[] = [];
+  const read = async (batch: PagefindResult[]) => {
+    for (const d of await Promise.all(batch.map((r) => r.data()))) {
+      const ranked = scoreDoc(toHit(d, terms), terms);
+      if (ranked) pool.push(ranked);
+      else rejected++;
+    }
   };
 
   return {
     terms,
-    total: () => found,
-    complete: () => pending.length === 0,
-    hasMore: () => cursor < candidates.length || pending.length > 0,
+    total: () => candidates.length - rejected,
+    exact: () => exact || cursor >= candidates.length,
+    hasMore: () => pool.length > 0 || cursor < candidates.length,
     async next(n) {
-      const out: RankedDoc<Hit>[] = [];
-      // Prefix queries and decoys bring candidates that fail verification;
-      // cap how many fragments one "load more" may fetch.
+      const want = byDate ? n : Math.ceil(n * (1 + LOOKAHEAD));
       let budget = n * MAX_CANDIDATES_PER_HIT;
-      while (out.length < n && budget > 0) {
-        if (cursor >= candidates.length) {
-          if (!pending.length) break;
-          await searchNextShard();
-          continue;
-        }
-        const batch = candidates.slice(cursor, cursor + Math.min(n - out.length, budget));
+      while (pool.length < want && cursor < candidates.length && budget > 0) {
+        const batch = candidates.slice(cursor, cursor + Math.min(want - pool.length, budget));
         cursor += batch.length;
         budget -= batch.length;
-        for (const d of await Promise.all(batch.map((r) => r.data()))) {
-          const ranked = scoreDoc(toHit(d, terms), terms);
-          if (ranked) out.push(ranked);
-        }
+        await read(batch);
       }
-      // Within what is loaded, the shared contract decides the order.
-      return state.sort === 'date' ? out : out.sort((a, b) => compareRanked(a, b, 'relevance'));
+      pool.sort((a, b) => compareRanked(a, b, byDate ? 'date' : 'relevance'));
+      const out = pool.slice(0, n);
+      pool = pool.slice(n);
+      return out;
+    },
+    async verifyCount() {
+      if (exact || cursor >= candidates.length) return candidates.length - rejected;
+      if (candidates.length > VERIFY_ALL_LIMIT) return null;
+      const rest = candidates.slice(cursor);
+      cursor = candidates.length;
+      await read(rest);
+      exact = true;
+      return candidates.length - rejected;
     },
   };
 }

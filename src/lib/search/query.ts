@@ -35,6 +35,8 @@ export interface RankedDoc<D extends SearchDoc = SearchDoc> {
   inTitle: boolean;
   /** Total occurrences of all terms in title + body. */
   hits: number;
+  /** Relevance (see relevance()): higher is better. */
+  score: number;
 }
 
 // Full-width forms U+FF01..U+FF5E map to ASCII U+0021..U+007E (NFKC does most of
@@ -55,14 +57,41 @@ export function normalize(text: string): string {
 // "…" (ASCII) or “…” / 「…」 (Chinese) quoted phrases are one term each.
 const TERM = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)/g;
 
-/** Splits a query into normalized terms; a quoted phrase is one term. Duplicates and empty terms are dropped. */
+/**
+ * Characters of a query that are searched; the rest is ignored and the page
+ * says so. Work per query grows with its length (one index word per
+ * character pair, suggestions from its parts), so a pasted page of text
+ * must not freeze the search (issue 12).
+ */
+export const MAX_QUERY_CHARS = 64;
+
+/** The part of a query that is searched (its first MAX_QUERY_CHARS characters) and whether some was cut. */
+export function capQuery(q: string): { q: string; cut: boolean } {
+  const chars = Array.from(q.trim());
+  return chars.length > MAX_QUERY_CHARS
+    ? { q: chars.slice(0, MAX_QUERY_CHARS).join(''), cut: true }
+    : { q: q.trim(), cut: false };
+}
+
+/** The page's note when a query was cut, e.g. 只搜索前 64 个字. */
+export const capNote = `只搜索前 ${MAX_QUERY_CHARS} 个字`;
+
+/**
+ * Splits a query into normalized terms; a quoted phrase is one term.
+ * Duplicates and empty terms are dropped. Only the first MAX_QUERY_CHARS
+ * characters count, before and after normalizing (NFKC can lengthen text).
+ */
 export function parseQuery(q: string): string[] {
   const terms: string[] = [];
+  let room = MAX_QUERY_CHARS;
   // Quotes are matched before normalize so that NFKC cannot turn “ into ".
-  for (const m of q.matchAll(TERM)) {
+  for (const m of capQuery(q).q.matchAll(TERM)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    const term = normalize(raw);
+    const chars = Array.from(normalize(raw));
+    const term = chars.slice(0, room).join('');
+    room -= Math.min(room, chars.length);
     if (term && !terms.includes(term)) terms.push(term);
+    if (room === 0) break;
   }
   return terms;
 }
@@ -89,15 +118,36 @@ export function beijingYear(date: string | Date): number {
   return new Date(ms + 8 * 3600_000).getUTCFullYear();
 }
 
-/** Scores one document; null when it does not match every term. */
-export function scoreDoc<D extends SearchDoc>(
-  doc: D,
+// BM25's constants (its usual values) and a typical body length in characters.
+const K1 = 1.2;
+const B = 0.75;
+const TYPICAL_LENGTH = 1500;
+/** A title occurrence counts as much as this many body occurrences would before saturation. */
+const TITLE_BOOST = 3;
+
+/** BM25's saturating term frequency: more occurrences count, each less; a longer text's count less. */
+export function saturate(tf: number, length: number): number {
+  if (tf <= 0) return 0;
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / TYPICAL_LENGTH));
+}
+
+/**
+ * Relevance of a document holding every term, from its normalized title
+ * and body. Per term: its title occurrences (boosted) and its body
+ * occurrences, each saturated as in BM25 (the body's normalised by its
+ * length). For a query of several terms, occurrences of the terms side by
+ * side (the exact phrase, with or without a space) count once more, so the
+ * phrase ranks above its parts scattered. No IDF: every term must occur
+ * anyway, and the offline index has no global statistics to share.
+ */
+export function relevance(
+  title: string,
+  text: string,
   terms: readonly string[],
-): RankedDoc<D> | null {
+): { score: number; hits: number; inTitle: boolean } | null {
   if (terms.length === 0) return null;
-  const title = normalize(doc.title);
-  const text = normalize(doc.text);
   let hits = 0;
+  let score = 0;
   let inTitle = true;
   for (const t of terms) {
     const th = countOccurrences(title, t);
@@ -105,17 +155,39 @@ export function scoreDoc<D extends SearchDoc>(
     if (th + bh === 0) return null;
     if (th === 0) inTitle = false;
     hits += th + bh;
+    score += saturate(th * TITLE_BOOST, TYPICAL_LENGTH) + saturate(bh, text.length);
   }
-  return { doc, inTitle, hits };
+  if (terms.length > 1) {
+    let phrase = 0;
+    for (const p of new Set([terms.join(''), terms.join(' ')])) {
+      phrase += countOccurrences(title, p) * TITLE_BOOST + countOccurrences(text, p);
+    }
+    score += terms.length * saturate(phrase, text.length);
+  }
+  return { score, hits, inTitle };
+}
+
+/** Scores one document; null when it does not match every term. */
+export function scoreDoc<D extends SearchDoc>(
+  doc: D,
+  terms: readonly string[],
+): RankedDoc<D> | null {
+  const r = relevance(normalize(doc.title), normalize(doc.text), terms);
+  return r && { doc, ...r };
 }
 
 const time = (d: SearchDoc): number => new Date(d.date).getTime() || 0;
+// Scores equal up to rounding are a tie (then the newer article wins).
+const EPSILON = 1e-9;
 
-/** Orders matches: relevance = title-has-all-terms, then hits, then newer, then id; date = newer, then id. */
+/**
+ * Orders matches. relevance: every term in the title first, then the
+ * score, then newer, then id. date: newer, then id.
+ */
 export function compareRanked(a: RankedDoc, b: RankedDoc, sort: SortOrder = 'relevance'): number {
   if (sort === 'relevance') {
     if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
-    if (a.hits !== b.hits) return b.hits - a.hits;
+    if (Math.abs(a.score - b.score) > EPSILON) return b.score - a.score;
   }
   const dt = time(b.doc) - time(a.doc);
   if (dt !== 0) return dt;
@@ -158,10 +230,12 @@ export function suggestionCandidates(q: string, max = 12): string[] {
     if (s && !out.includes(s) && out.length < max) out.push(s);
   };
   if (terms.length > 1) terms.forEach(push);
+  // Stops once `max` are found; the query cap (MAX_QUERY_CHARS) bounds the rest.
   for (const t of terms) {
     const chars = Array.from(t);
-    for (let len = chars.length - 1; len >= 2; len--) {
-      for (let i = 0; i + len <= chars.length; i++) push(chars.slice(i, i + len).join(''));
+    for (let len = chars.length - 1; len >= 2 && out.length < max; len--) {
+      for (let i = 0; i + len <= chars.length && out.length < max; i++)
+        push(chars.slice(i, i + len).join(''));
     }
   }
   return out;

@@ -6,7 +6,7 @@
  * article element's data-search attribute (JSON written by the article page).
  */
 import { Parser } from 'htmlparser2';
-import { toIndexWords, INDEX_LANGUAGE } from './tokens';
+import { recordContent, INDEX_LANGUAGE } from './tokens';
 
 export interface ArticleSearchData {
   channel: string;
@@ -167,8 +167,8 @@ export function readableText(text: string): string {
 }
 
 /**
- * The Pagefind custom record. `content` is what Pagefind indexes: the set of
- * bigram words of title + body (tokens.ts). The readable body travels in
+ * The Pagefind custom record. `content` is what Pagefind indexes: the
+ * bigram words of the title (weighted) and of the body (tokens.ts). The readable body travels in
  * `meta.text` (stored, not indexed) for verification and excerpts.
  */
 export function toRecord(
@@ -178,7 +178,7 @@ export function toRecord(
   const { title, text, data } = article;
   return {
     url,
-    content: toIndexWords(`${title}。${text}`),
+    content: recordContent(title, text),
     language: INDEX_LANGUAGE,
     meta: {
       title,

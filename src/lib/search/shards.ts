@@ -4,16 +4,18 @@
  * the newest, /pagefind/s1/, /pagefind/s2/ … the older ones. Why: Pagefind
  * keeps a whole index in memory while it builds (about 0.4 MiB per article
  * here), and its browser side loads a per-page table and scans every
- * matching page of a bundle for each word. Shards bound the indexer's memory
- * and the cost of a query, and a reader's first results come from the
- * newest shard alone; older shards are merged in (Pagefind's mergeIndex,
- * sharing its runtime and WebAssembly) only when the reader asks for more.
+ * matching page of a bundle for each word. Shards bound the indexer's memory.
+ * A query searches every shard that may hold results at once (Pagefind's
+ * mergeIndex, sharing its runtime and WebAssembly; engine.ts), so relevance
+ * ranks the whole archive; newest-first shards keep 按日期 exact by joining
+ * each shard's date-sorted results in shard order.
  */
 
 /**
  * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
- * small shards). The newest shard holds a quarter of that: it answers every
- * first query, and Pagefind's cost per query grows with the pages a word is on.
+ * small shards). The newest shard holds a quarter of that (it made the
+ * newest results fast when it was searched alone; kept so that shard
+ * boundaries, and so the shard cache, stay as they were).
  */
 export const DEFAULT_SHARD_SIZE = 2500;
 

@@ -9,9 +9,10 @@
  * ASCII (q + 3 base-36 digits per character) under a language code Pagefind
  * neither segments nor stems, so Pagefind sees plain Latin words.
  *
- * A set, not the running text: each word is stored once per page, which
- * makes the index about three times smaller and faster to build than one
- * with every position (issue 7), and a query loads fewer bytes (issue 3).
+ * Close to a set, not the running text: each word is stored at most TF_CAP
+ * times per page (title words once, weighted), which keeps the index near
+ * the size of a set (issue 7: every position made it three times larger)
+ * while Pagefind's BM25 still sees how often and where a word occurs (issue 11).
  * A phrase is found as the pages holding all of its bigrams; the page's
  * readable text (stored beside the index, see records.ts) then confirms
  * the literal phrase. A single character is the prefix of some word (every
@@ -67,30 +68,79 @@ const code = (c: string): string => {
 };
 /** One Chinese character as the start of an index word: 党 → q + 3 digits. */
 export const encodeChar = (c: string): string => `q${code(c)}`;
+
+/*
+ * No index word may be a proper prefix of a Chinese query word: when a
+ * word is absent from a shard, Pagefind falls back to the longest index
+ * word that starts the query word (its find_word_extensions), which would
+ * bring pages that cannot match and make counts wrong. So a run-final
+ * character is written with "zz" after it and a Latin word starting with
+ * "q" (QC, Q1) gets "qzz" before it: codes never contain "zz" after a
+ * character code (a 3-digit code never starts with z, a z-code's first
+ * digit is at most n), so neither is the start of any Chinese word.
+ */
+/** A run-final character as an index word: 设 → q + 3 digits + zz. */
+export const finalWord = (c: string): string => `${encodeChar(c)}zz`;
+/** A Latin/digit word as an index word. */
+export const latinWord = (w: string): string => (w.startsWith('q') ? `qzz${w}` : w);
 const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
 
 /**
- * Text → the space-separated words Pagefind indexes for it: every distinct
- * bigram and Latin/digit word, in order of first occurrence (so the same
- * text always gives the same bytes), then each run-final character that
- * starts no bigram of the text (the others are found through a bigram).
+ * Text → its index words with how often each occurs: every bigram and
+ * Latin/digit word, in order of first occurrence (so the same text always
+ * gives the same bytes), then each run-final character that starts no
+ * bigram of the text (the others are found through a bigram), once.
  */
-export function toIndexWords(text: string): string {
-  const words = new Set<string>();
+export function indexWordCounts(text: string): Map<string, number> {
+  const words = new Map<string, number>();
+  const add = (w: string) => words.set(w, (words.get(w) ?? 0) + 1);
   const starts = new Set<string>();
   const finals: string[] = [];
   for (const run of runs(text)) {
-    if (run.kind === 'word') words.add(run.text);
+    if (run.kind === 'word') add(latinWord(run.text));
     if (run.kind !== 'cjk') continue;
     const chars = Array.from(run.text);
     for (let i = 0; i < chars.length - 1; i++) {
-      words.add(encodePair(chars[i]!, chars[i + 1]!));
+      add(encodePair(chars[i]!, chars[i + 1]!));
       starts.add(chars[i]!);
     }
     finals.push(chars[chars.length - 1]!);
   }
-  for (const c of finals) if (!starts.has(c)) words.add(encodeChar(c));
-  return [...words].join(' ');
+  for (const c of finals)
+    if (!starts.has(c) && !words.has(finalWord(c))) words.set(finalWord(c), 1);
+  return words;
+}
+
+/** Text → the space-separated set of words Pagefind indexes for it (each once). */
+export const toIndexWords = (text: string): string => [...indexWordCounts(text).keys()].join(' ');
+
+/**
+ * Occurrences of one word that Pagefind is told about: enough for its BM25
+ * to rank eight mentions above one, few enough that the index stays small
+ * (each occurrence is a stored position). BM25 saturates near here anyway.
+ */
+export const TF_CAP = 3;
+/** Pagefind weight of the title's words (body words weigh 1; Pagefind's maximum is 10). */
+export const TITLE_WEIGHT = 10;
+
+/**
+ * What Pagefind indexes for an article: the title's words once each, in a
+ * block Pagefind weighs TITLE_WEIGHT (its ___PAGEFIND_WEIGHT___ marker, the
+ * same one data-pagefind-weight becomes), then the body's words, each
+ * repeated as often as it occurs up to TF_CAP, so Pagefind's BM25 sees term
+ * frequency and page length while the index stays close to a set.
+ */
+export function recordContent(title: string, body: string): string {
+  const out = [
+    `___PAGEFIND_WEIGHT___${TITLE_WEIGHT}`,
+    toIndexWords(title),
+    '___END_PAGEFIND_WEIGHT___',
+  ];
+  for (const [w, n] of indexWordCounts(body)) {
+    const k = Math.min(n, TF_CAP);
+    for (let i = 0; i < k; i++) out.push(w);
+  }
+  return out.join(' ');
 }
 
 /** One Pagefind query word: `exact` words must occur as they are, the others as a prefix. */
@@ -111,7 +161,7 @@ export function termWords(term: string): QueryWord[] {
     if (!out.some((o) => o.word === w.word)) out.push(w);
   };
   for (const run of runs(term)) {
-    if (run.kind === 'word') add({ word: run.text, exact: false });
+    if (run.kind === 'word') add({ word: latinWord(run.text), exact: false });
     else if (run.kind === 'cjk') {
       const chars = Array.from(run.text);
       if (chars.length === 1) add({ word: encodeChar(chars[0]!), exact: false });
@@ -123,8 +173,25 @@ export function termWords(term: string): QueryWord[] {
   return out;
 }
 
-/** The Pagefind query string for one word: quoted (exact) or bare (prefix). */
-export const pagefindQuery = (w: QueryWord): string => (w.exact ? `"${w.word}"` : w.word);
+/**
+ * The one Pagefind query for a list of words: bare words, which Pagefind
+ * ANDs and ranks by BM25 (a quoted search is a phrase search and scores
+ * every page 1). A bigram word is never the prefix of another index word
+ * (codes have fixed lengths), so bare is still exact for it.
+ */
+export const pagefindQuery = (words: readonly QueryWord[]): string =>
+  [...new Set(words.map((w) => w.word))].join(' ');
+
+/**
+ * True when the pages holding a term's index words are exactly the pages
+ * holding the term literally, so candidates can be counted without reading
+ * them: one or two Chinese characters. (A Latin word may fall back to a
+ * shorter word, GDP to G, in a shard without it.)
+ */
+export function exactTerm(term: string): boolean {
+  const r = runs(term);
+  return r.length === 1 && r[0]!.kind === 'cjk' && Array.from(r[0]!.text).length <= 2;
+}
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -4,6 +4,8 @@
  * added as `<script>` tags only when a query needs them.
  */
 import {
+  capNote,
+  capQuery,
   compareRanked,
   normalize,
   parseQuery,
@@ -233,8 +235,9 @@ function start() {
   status.textContent = '正在搜索…';
   run(query).then(
     ({ terms, hits }) => {
+      const note = capQuery(query.q).cut ? `（${capNote}）` : '';
       if (!hits.length) {
-        status.textContent = `无结果：没有文章包含“${terms.join(' ')}”。`;
+        status.textContent = `无结果：没有文章包含“${terms.join(' ')}”${note}。`;
         void suggest(query.q).then((alt) => {
           if (!alt) return;
           const a = el('a', undefined, alt);
@@ -243,7 +246,7 @@ function start() {
         });
         return;
       }
-      status.textContent = `共找到 ${hits.length} 篇文章。`;
+      status.textContent = `共找到 ${hits.length} 篇文章${note}。`;
       let shown = 0;
       const show = () => {
         for (const { doc } of hits.slice(shown, shown + PAGE)) {
