@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { int, rng } from '../../scripts/lib/corpus/random';
 
 /**
  * Generators of hostile article files for fuzz-style tests: random Unicode
@@ -10,19 +11,9 @@ import { Parser } from 'htmlparser2';
 
 export type Rand = () => number;
 
-/** mulberry32: small, fast, good enough to spread test inputs. */
-export function prng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus generator's seeded PRNG: the same seed replays the same inputs. */
+export const prng: (seed: number) => Rand = rng;
 
-const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** Character ranges an attacker or a paste from elsewhere brings in. */
