@@ -1,6 +1,6 @@
 import { normalize } from '../../../src/lib/search/query';
 import { encodePostings, gramsOf, shardOf } from './browser/grams';
-import { attr, parseHtml, textOf, walkElements, type Element } from './html';
+import { extractArticle } from '../../../src/lib/search/records';
 
 /** One article as the offline search stores it (original text; normalized in the browser). */
 export interface OfflineDoc {
@@ -14,32 +14,22 @@ export interface OfflineDoc {
 }
 
 /**
- * Reads an article page as built: title, date and channel from its JSON-LD
- * NewsArticle, body text from the article's `.prose`. Not an article → null.
+ * Reads an article page as built, with the online index's own reader
+ * (extractArticle: title, body text and the page's data-search), so both
+ * searches see the same documents. Not an article → null.
  */
 export function docFromPage(path: string, html: string): OfflineDoc | null {
   const m = /^articles\/([^/]+)\/index\.html$/.exec(path);
   if (!m) return null;
-  const root = parseHtml(html);
-  let ld: { headline?: string; datePublished?: string; articleSection?: string } | null = null;
-  let prose: Element | null = null;
-  walkElements(root, (el) => {
-    if (el.tagName === 'script' && attr(el, 'type') === 'application/ld+json') {
-      const json = JSON.parse(el.childNodes.map((c) => ('value' in c ? c.value : '')).join(''));
-      if (json['@type'] === 'NewsArticle') ld = json;
-    }
-    if (!prose && el.tagName === 'div' && (attr(el, 'class') ?? '').split(/\s+/).includes('prose'))
-      prose = el;
-  });
-  const meta = ld as { headline?: string; datePublished?: string; articleSection?: string } | null;
-  if (!meta?.headline || !meta.datePublished) return null;
+  const article = extractArticle(html);
+  if (!article?.title || !article.data.date) return null;
   return {
     id: m[1]!,
     path,
-    title: meta.headline,
-    date: meta.datePublished,
-    channel: meta.articleSection ?? '',
-    text: prose ? textOf(prose) : '',
+    title: article.title,
+    date: article.data.date,
+    channel: article.data.channel,
+    text: article.text,
   };
 }
 
