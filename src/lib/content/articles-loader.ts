@@ -37,14 +37,23 @@ const RENDER_VERSION = 1;
 
 /** The Markdown configuration, plugins by name, for the digest. */
 function markdownSalt(markdown: unknown): string {
-  return JSON.stringify(markdown, (_k, v: unknown) => (typeof v === 'function' ? `fn:${v.name}` : v));
+  return JSON.stringify(markdown, (_k, v: unknown) =>
+    typeof v === 'function' ? `fn:${v.name}` : v,
+  );
 }
 
 async function sync({ store, renderMarkdown, generateDigest, logger, config }: LoaderContext) {
   const ctx = articleContext();
   // Everything besides the file that decides an entry: channels and default
   // source, Markdown configuration, and the test-only MDX routing.
-  const salt = generateDigest(JSON.stringify([RENDER_VERSION, ctx, markdownSalt(config.markdown), process.env.FEIGONG_FORCE_MDX ?? '']));
+  const salt = generateDigest(
+    JSON.stringify([
+      RENDER_VERSION,
+      ctx,
+      markdownSalt(config.markdown),
+      process.env.FEIGONG_FORCE_MDX ?? '',
+    ]),
+  );
   const digests = new Map<string, string>();
   const { articles, problems } = readArticles(ctx, undefined, (file, bytes) => {
     const digest = generateDigest(`${salt}\n${file}\n${bytes.toString('latin1')}`);
@@ -77,5 +86,7 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
   writeAliasedArticles(articles.filter((a) => a.data.aliases.length).map(aliasedArticle));
   pruneHtmlCache(bodies);
   const mdx = articles.filter((a) => a.data.mdx).length;
-  logger.info(`${articles.length} articles (${rendered} rendered, ${articles.length - rendered - mdx} from cache, ${mdx} compiled as MDX)`);
+  logger.info(
+    `${articles.length} articles (${rendered} rendered, ${articles.length - rendered - mdx} from cache, ${mdx} compiled as MDX)`,
+  );
 }

@@ -28,7 +28,12 @@ const MARKS = new Set(['*', '_', '~', '[', ']', '<', '`']);
  * and the first paragraph with too many inline marks. Linear in the body's length.
  * `mdx`: the body is compiled as MDX, where every tag must be closed.
  */
-export function bodyLimitProblems(file: string, body: string, bodyLine: number, mdx: boolean): Problem[] {
+export function bodyLimitProblems(
+  file: string,
+  body: string,
+  bodyLine: number,
+  mdx: boolean,
+): Problem[] {
   const problems: Problem[] = [];
   const at = (line: number) => bodyLine + line;
   let nestingReported = false;
@@ -49,14 +54,18 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
     if (!nestingReported && depth > MAX_NESTING) {
       nestingReported = true;
       problems.push({
-        file, line: at(n), field: 'body',
+        file,
+        line: at(n),
+        field: 'body',
         message: `引用（>）或列表嵌套太深，超过 ${MAX_NESTING} 层，网页无法显示`,
-        expected: `最多 ${MAX_NESTING} 层嵌套`, found: `约 ${depth} 层`,
+        expected: `最多 ${MAX_NESTING} 层嵌套`,
+        found: `约 ${depth} 层`,
       });
     }
     // A paragraph (inline content) ends at a blank line, a heading, a list item or a
     // table row. Only boundaries the parser surely sees count: missing one over-counts.
-    if (inTable && (!line.includes('|') || /^ {0,3}([>#`~]|[-+*]\s|\d+[.)]\s)|^ {4}/.test(line))) inTable = false;
+    if (inTable && (!line.includes('|') || /^ {0,3}([>#`~]|[-+*]\s|\d+[.)]\s)|^ {4}/.test(line)))
+      inTable = false;
     const blank = /^( {0,3}>)*[ \t]*$/.test(line);
     if (blank || /^ {0,3}(#{1,6}([ \t]|$)|([-+*]|1[.)])[ \t]+\S)/.test(line) || inTable) {
       marks = 0;
@@ -67,7 +76,10 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
     prev = line;
     for (let i = 0; i < line.length; i++) {
       const c = line[i]!;
-      if (c === '\\') { i++; continue; }
+      if (c === '\\') {
+        i++;
+        continue;
+      }
       if (c === '{') braces++;
       if (c === '>' && openTag) {
         // `<x/>` closes itself in MDX; HTML ignores the slash on a non-void tag.
@@ -91,25 +103,34 @@ export function bodyLimitProblems(file: string, body: string, bodyLine: number, 
     if (!tagReported && tagDepth > MAX_TAG_DEPTH) {
       tagReported = true;
       problems.push({
-        file, line: at(n), field: 'body',
+        file,
+        line: at(n),
+        field: 'body',
         message: `HTML 或组件标签嵌套太深，超过 ${MAX_TAG_DEPTH} 层，网页无法显示（是否漏写了结束标签？）`,
-        expected: `最多 ${MAX_TAG_DEPTH} 层，每个 <标签> 都有对应的 </标签>`, found: `${tagDepth} 层`,
+        expected: `最多 ${MAX_TAG_DEPTH} 层，每个 <标签> 都有对应的 </标签>`,
+        found: `${tagDepth} 层`,
       });
     }
     if (mdx && !bracesReported && braces > MAX_EXPRESSIONS) {
       bracesReported = true;
       problems.push({
-        file, line: at(n), field: 'body',
+        file,
+        line: at(n),
+        field: 'body',
         message: `正文里的花括号 { 超过 ${MAX_EXPRESSIONS} 个；MDX 把每对 { } 当作代码。当作文字的请写成 \\{ 和 \\}`,
-        expected: `最多 ${MAX_EXPRESSIONS} 个 { }`, found: `到第 ${at(n)} 行已有 ${braces} 个`,
+        expected: `最多 ${MAX_EXPRESSIONS} 个 { }`,
+        found: `到第 ${at(n)} 行已有 ${braces} 个`,
       });
     }
     if (!marksReported && marks > MAX_MARKS_PER_PARAGRAPH) {
       marksReported = true;
       problems.push({
-        file, line: at(unitStart), field: 'body',
+        file,
+        line: at(unitStart),
+        field: 'body',
         message: `这一段的 Markdown 标记（* _ ~ [ ] < \`）超过 ${MAX_MARKS_PER_PARAGRAPH} 个，网页会生成得极慢；请分成几段（段落之间空一行），或在当作文字的符号前加反斜杠 \\`,
-        expected: `每段最多 ${MAX_MARKS_PER_PARAGRAPH} 个标记`, found: `从第 ${at(unitStart)} 行起超过 ${MAX_MARKS_PER_PARAGRAPH} 个`,
+        expected: `每段最多 ${MAX_MARKS_PER_PARAGRAPH} 个标记`,
+        found: `从第 ${at(unitStart)} 行起超过 ${MAX_MARKS_PER_PARAGRAPH} 个`,
       });
     }
   }
@@ -128,13 +149,19 @@ function containerDepth(line: string): number {
   let markers = 0;
   for (;;) {
     const c = line[i];
-    if (c === '>') { markers++; i++; }
-    else if ((c === '-' || c === '*' || c === '+') && /[ \t]|^$/.test(line[i + 1] ?? '')) { markers++; i++; }
-    else if (c !== undefined && c >= '0' && c <= '9') {
+    if (c === '>') {
+      markers++;
+      i++;
+    } else if ((c === '-' || c === '*' || c === '+') && /[ \t]|^$/.test(line[i + 1] ?? '')) {
+      markers++;
+      i++;
+    } else if (c !== undefined && c >= '0' && c <= '9') {
       let j = i;
       while (j < line.length && j - i < 10 && line[j]! >= '0' && line[j]! <= '9') j++;
-      if ((line[j] === '.' || line[j] === ')') && /[ \t]|^$/.test(line[j + 1] ?? '')) { markers++; i = j + 1; }
-      else break;
+      if ((line[j] === '.' || line[j] === ')') && /[ \t]|^$/.test(line[j + 1] ?? '')) {
+        markers++;
+        i = j + 1;
+      } else break;
     } else break;
     while (line[i] === ' ' || line[i] === '\t') i++;
   }
@@ -143,7 +170,9 @@ function containerDepth(line: string): number {
 
 /** `| --- | :-: |`: the line that makes the one above it a table header. */
 function isDelimiterRow(line: string): boolean {
-  return /^ {0,3}\S/.test(line) && /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?$/.test(line.trim());
+  return (
+    /^ {0,3}\S/.test(line) && /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?$/.test(line.trim())
+  );
 }
 
 /**
@@ -154,7 +183,17 @@ function skipDestination(line: string, from: number): number {
   for (let j = from; j < line.length; j++) {
     const c = line[j]!;
     if (c === ')') return j;
-    if (c === ' ' || c === '\t' || c === '(' || c === '<' || c === '\\' || c === '`' || c === '[' || c === ']') break;
+    if (
+      c === ' ' ||
+      c === '\t' ||
+      c === '(' ||
+      c === '<' ||
+      c === '\\' ||
+      c === '`' ||
+      c === '[' ||
+      c === ']'
+    )
+      break;
   }
   return from - 1;
 }

@@ -3,13 +3,23 @@
  * so a check can report a link to a page or an image that does not exist.
  * Code spans and fences are skipped: what is inside them is shown, not followed.
  */
-export interface BodyRef { kind: 'link' | 'image'; target: string; line: number }
+export interface BodyRef {
+  kind: 'link' | 'image';
+  target: string;
+  line: number;
+}
 
 const PATTERNS: { kind: BodyRef['kind']; re: RegExp }[] = [
   // ![alt](src "title")
-  { kind: 'image', re: /(?<!\\)!\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g },
+  {
+    kind: 'image',
+    re: /(?<!\\)!\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g,
+  },
   // [text](href "title") — not preceded by ! or a backslash
-  { kind: 'link', re: /(?<![\\!])\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g },
+  {
+    kind: 'link',
+    re: /(?<![\\!])\[[^[\]\n]*\]\([ \t]*<?([^\s()<>[\]]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g,
+  },
   { kind: 'image', re: /<img\b[^<>]*?\ssrc=["']([^"'<>]+)["']/gi },
   { kind: 'link', re: /<a\b[^<>]*?\shref=["']([^"'<>]+)["']/gi },
 ];
@@ -18,7 +28,8 @@ export function bodyRefs(body: string): BodyRef[] {
   const text = blankCode(body);
   const found: { kind: BodyRef['kind']; target: string; index: number; order: number }[] = [];
   for (const { kind, re } of PATTERNS) {
-    for (const m of text.matchAll(re)) found.push({ kind, target: m[1]!, index: m.index!, order: found.length });
+    for (const m of text.matchAll(re))
+      found.push({ kind, target: m[1]!, index: m.index!, order: found.length });
   }
   // Lines counted in one pass over the text, not once per link.
   found.sort((a, b) => a.index - b.index);

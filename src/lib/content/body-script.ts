@@ -86,14 +86,19 @@ export function bodyScriptIssues(body: string): BodyScriptIssue[] {
   }
 
   // Markdown: [x](dest), ![x](dest), and [label]: dest definitions.
-  const dest = /\]\(\s*<?((?:[^\s()>]|\([^\s()]*\))*)|^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)/gm;
+  const dest =
+    /\]\(\s*<?((?:[^\s()>]|\([^\s()]*\))*)|^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)/gm;
   for (const m of text.matchAll(dest)) {
     const url = m[1] ?? m[2] ?? '';
     const scheme = dangerousScheme(url);
     if (!scheme) continue;
     // A data: image is fine in ![alt](…): look back for the `![` only then.
     const before = text.slice(Math.max(0, m.index - 300), m.index);
-    if (m[1] !== undefined && /!\[[^[\]\n]*$/.test(before) && !dangerousScheme(url, { image: true }))
+    if (
+      m[1] !== undefined &&
+      /!\[[^[\]\n]*$/.test(before) &&
+      !dangerousScheme(url, { image: true })
+    )
       continue;
     add(m.index, M.url(scheme), url);
   }

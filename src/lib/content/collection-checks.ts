@@ -15,11 +15,16 @@ export function duplicateUrlProblems(files: readonly string[]): Problem[] {
   for (const file of files) {
     const slug = slugOf(file).toLowerCase();
     const other = first.get(slug);
-    if (other === undefined) { first.set(slug, file); continue; }
+    if (other === undefined) {
+      first.set(slug, file);
+      continue;
+    }
     problems.push({
-      file, field: 'file',
+      file,
+      field: 'file',
       message: `两篇文章的网址相同：/articles/${slug}/，另一篇是 ${other}。请给其中一篇改文件名`,
-      expected: '每篇文章的文件名（网址）唯一', found: `${other} 和 ${file}`,
+      expected: '每篇文章的文件名（网址）唯一',
+      found: `${other} 和 ${file}`,
     });
   }
   return problems;
@@ -38,8 +43,12 @@ export function collectionProblems(articles: readonly ParsedArticle[], idx: Site
     for (const id of a.data.related) {
       if (!idx.articleSlugs.has(id)) {
         problems.push({
-          file, line: a.keyLines.related, field: 'related',
-          message: '相关稿件里的文章不存在', expected: '已有文章的文件名（不含 .mdx）', found: JSON.stringify(id),
+          file,
+          line: a.keyLines.related,
+          field: 'related',
+          message: '相关稿件里的文章不存在',
+          expected: '已有文章的文件名（不含 .mdx）',
+          found: JSON.stringify(id),
         });
       }
     }
@@ -48,14 +57,22 @@ export function collectionProblems(articles: readonly ParsedArticle[], idx: Site
       const other = aliasOwner.get(key);
       if (key === articlePath(a.slug) || pageExists(key, idx)) {
         problems.push({
-          file, line: a.keyLines.aliases, field: 'aliases',
-          message: '旧网址与站内已有的页面相同，跳转会把那个页面盖掉', expected: '只填旧网站的网址', found: JSON.stringify(alias),
+          file,
+          line: a.keyLines.aliases,
+          field: 'aliases',
+          message: '旧网址与站内已有的页面相同，跳转会把那个页面盖掉',
+          expected: '只填旧网站的网址',
+          found: JSON.stringify(alias),
         });
       } else if (other !== undefined) {
         problems.push({
-          file, line: a.keyLines.aliases, field: 'aliases',
-          message: other === file ? '同一个旧网址写了两次' : `这个旧网址已经跳转到另一篇文章：${other}`,
-          expected: '每个旧网址只属于一篇文章', found: JSON.stringify(alias),
+          file,
+          line: a.keyLines.aliases,
+          field: 'aliases',
+          message:
+            other === file ? '同一个旧网址写了两次' : `这个旧网址已经跳转到另一篇文章：${other}`,
+          expected: '每个旧网址只属于一篇文章',
+          found: JSON.stringify(alias),
         });
       } else {
         aliasOwner.set(key, file);
@@ -77,9 +94,12 @@ export function collectionProblems(articles: readonly ParsedArticle[], idx: Site
       const path = new URL(ref.target, `https://site${articlePath(a.slug)}`).pathname;
       if (!pageExists(path, idx)) {
         problems.push({
-          file, line, field: 'body',
+          file,
+          line,
+          field: 'body',
           message: '链接指向的文章或页面不存在',
-          expected: '已有页面，例如 /articles/文件名/ 或 /channel/频道编号/', found: JSON.stringify(ref.target),
+          expected: '已有页面，例如 /articles/文件名/ 或 /channel/频道编号/',
+          found: JSON.stringify(ref.target),
         });
       }
     }
@@ -105,9 +125,12 @@ function aliasFolderProblems(
       const other = aliasFiles.get(dir);
       if (!other && !idx.staticPaths.has(dir) && !publicFileExists(dir, idx.root)) continue;
       problems.push({
-        file, line, field: 'aliases',
+        file,
+        line,
+        field: 'aliases',
         message: `旧网址要求 ${dir} 是目录，但它已经是一个文件${other ? `（另一个旧网址 ${other.alias}，在 ${other.file}）` : ''}`,
-        expected: '互不冲突的旧网址', found: JSON.stringify(alias),
+        expected: '互不冲突的旧网址',
+        found: JSON.stringify(alias),
       });
       break;
     }
@@ -116,13 +139,22 @@ function aliasFolderProblems(
 }
 
 /** An image must be a file under public/ (`/images/x.jpg`) or a full web address. */
-function imageProblem(src: string, idx: SiteIndex): Pick<Problem, 'message' | 'expected' | 'found'> | undefined {
+function imageProblem(
+  src: string,
+  idx: SiteIndex,
+): Pick<Problem, 'message' | 'expected' | 'found'> | undefined {
   if (/^https?:\/\//i.test(src) || src.startsWith('data:')) return undefined;
   if (!src.startsWith('/')) {
-    return { message: '图片地址应以 / 开头，指向 public/ 目录里的文件', expected: '/images/2015/photo.jpg（文件放在 public/images/2015/photo.jpg）', found: JSON.stringify(src) };
+    return {
+      message: '图片地址应以 / 开头，指向 public/ 目录里的文件',
+      expected: '/images/2015/photo.jpg（文件放在 public/images/2015/photo.jpg）',
+      found: JSON.stringify(src),
+    };
   }
   if (publicFileExists(src, idx.root)) return undefined;
   return {
-    message: '图片文件不存在', expected: `public${src.replace(/[?#].*$/, '')} 这个文件`, found: JSON.stringify(src),
+    message: '图片文件不存在',
+    expected: `public${src.replace(/[?#].*$/, '')} 这个文件`,
+    found: JSON.stringify(src),
   };
 }

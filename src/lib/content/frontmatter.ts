@@ -14,15 +14,21 @@ export interface Frontmatter {
  * Splits `---` frontmatter from the body and parses it as YAML, reporting
  * problems with the file's own line numbers. Expects LF line endings.
  */
-export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter; problems: Problem[] } {
+export function parseFrontmatter(
+  file: string,
+  src: string,
+): { fm?: Frontmatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = src.split('\n');
   // No indent before it: Astro's reader for MDX bodies would not see the frontmatter.
   if (!/^---\s*$/.test(lines[0] ?? '')) {
     problems.push({
-      file, line: 1, field: 'frontmatter',
+      file,
+      line: 1,
+      field: 'frontmatter',
       message: '文件开头缺少 frontmatter（第一行应为 ---）',
-      expected: '---', found: JSON.stringify((lines[0] ?? '').slice(0, 40)),
+      expected: '---',
+      found: JSON.stringify((lines[0] ?? '').slice(0, 40)),
     });
     return { problems };
   }
@@ -31,47 +37,74 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     const dots = lines.findIndex((l, i) => i > 0 && /^\.\.\.\s*$/.test(l));
     if (dots > 0) {
       problems.push({
-        file, line: dots + 1, field: 'frontmatter',
-        message: 'frontmatter 要用 --- 结束，不能用 ...', expected: '---', found: '"..."',
+        file,
+        line: dots + 1,
+        field: 'frontmatter',
+        message: 'frontmatter 要用 --- 结束，不能用 ...',
+        expected: '---',
+        found: '"..."',
       });
       return { problems };
     }
     problems.push({
-      file, line: 1, field: 'frontmatter',
+      file,
+      line: 1,
+      field: 'frontmatter',
       message: 'frontmatter 没有结束：缺少第二个 --- 行',
-      expected: '在字段之后单独一行 ---', found: '文件结束',
+      expected: '在字段之后单独一行 ---',
+      found: '文件结束',
     });
     return { problems };
   }
   // Astro's own reader (which loads MDX bodies) ends the frontmatter at the first
   // line that starts with --- or +++; YAML's `...` would leave the body behind it.
   lines.slice(1, end).forEach((l, i) => {
-    if (/^(---|\+\+\+|\.\.\.)/.test(l)) problems.push({
-      file, line: i + 2, field: 'frontmatter',
-      message: l.trim() === '...' ? 'frontmatter 要用 --- 结束，不能用 ...' : 'frontmatter 里的一行不能以 ---、+++ 或 ... 开头',
-      expected: '单独一行 --- 结束 frontmatter', found: JSON.stringify(l.slice(0, 40)),
-    });
+    if (/^(---|\+\+\+|\.\.\.)/.test(l))
+      problems.push({
+        file,
+        line: i + 2,
+        field: 'frontmatter',
+        message:
+          l.trim() === '...'
+            ? 'frontmatter 要用 --- 结束，不能用 ...'
+            : 'frontmatter 里的一行不能以 ---、+++ 或 ... 开头',
+        expected: '单独一行 --- 结束 frontmatter',
+        found: JSON.stringify(l.slice(0, 40)),
+      });
   });
   const yamlText = lines.slice(1, end).join('\n');
   // Full-width colons after a key are a common slip from Chinese input methods.
   lines.slice(1, end).forEach((l, i) => {
     const m = /^\s*([A-Za-z_][\w-]*)\s*：/.exec(l);
-    if (m) problems.push({
-      file, line: i + 2, field: m[1]!,
-      message: '字段名后面用了中文冒号“：”，请改成英文冒号“:”加空格',
-      expected: `${m[1]}: …`, found: JSON.stringify(l.trim().slice(0, 40)),
-    });
+    if (m)
+      problems.push({
+        file,
+        line: i + 2,
+        field: m[1]!,
+        message: '字段名后面用了中文冒号“：”，请改成英文冒号“:”加空格',
+        expected: `${m[1]}: …`,
+        found: JSON.stringify(l.trim().slice(0, 40)),
+      });
   });
   lines.slice(1, end).forEach((l, i) => {
-    if (/^ *\t/.test(l)) problems.push({
-      file, line: i + 2, field: 'frontmatter',
-      message: 'frontmatter 不能用 Tab 缩进，请改用空格', expected: '空格', found: 'Tab',
-    });
+    if (/^ *\t/.test(l))
+      problems.push({
+        file,
+        line: i + 2,
+        field: 'frontmatter',
+        message: 'frontmatter 不能用 Tab 缩进，请改用空格',
+        expected: '空格',
+        found: 'Tab',
+      });
   });
   if (problems.length) return { problems };
 
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   // Warnings too: an unknown tag (`!foo`) is only a warning here but stops
   // the YAML reader Astro uses for MDX bodies.
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -79,7 +112,9 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     const line = counter.linePos(err.pos[0]).line + 1;
     const duplicate = err.code === 'DUPLICATE_KEY';
     problems.push({
-      file, line, field: 'frontmatter',
+      file,
+      line,
+      field: 'frontmatter',
       message: duplicate ? '同一个字段写了两次' : `YAML 格式错误：${err.message.split('\n')[0]}`,
     });
   }
@@ -88,9 +123,12 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push({
-      file, line: 2, field: 'frontmatter',
+      file,
+      line: 2,
+      field: 'frontmatter',
       message: 'frontmatter 应是“字段: 值”的列表',
-      expected: 'title: …', found: JSON.stringify(yamlText.slice(0, 40)),
+      expected: 'title: …',
+      found: JSON.stringify(yamlText.slice(0, 40)),
     });
     return { problems };
   }
@@ -103,7 +141,12 @@ export function parseFrontmatter(file: string, src: string): { fm?: Frontmatter;
     }
   }
   return {
-    fm: { data: data as Record<string, unknown>, keyLines, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 },
+    fm: {
+      data: data as Record<string, unknown>,
+      keyLines,
+      body: lines.slice(end + 1).join('\n'),
+      bodyLine: end + 2,
+    },
     problems,
   };
 }

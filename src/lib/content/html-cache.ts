@@ -23,7 +23,10 @@ export function writeCachedHtml(digest: string, html: string): void {
 
 export function readCachedHtml(digest: string): string {
   const file = htmlCachePath(digest);
-  if (!existsSync(file)) throw new Error(`文章正文缓存缺失（${file}）：请重新构建 (rendered body missing from the build cache; rebuild)`);
+  if (!existsSync(file))
+    throw new Error(
+      `文章正文缓存缺失（${file}）：请重新构建 (rendered body missing from the build cache; rebuild)`,
+    );
   return readFileSync(file, 'utf8');
 }
 

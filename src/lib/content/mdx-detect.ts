@@ -24,14 +24,18 @@ export function needsMdx(body: string): boolean {
  */
 export function forcedMdx(slug: string): boolean {
   const list = process.env.FEIGONG_FORCE_MDX;
-  return !!list && list.split(',').map((s) => s.trim()).includes(slug);
+  return (
+    !!list &&
+    list
+      .split(',')
+      .map((s) => s.trim())
+      .includes(slug)
+  );
 }
 
 /** Removes fenced code blocks and inline code spans. */
 function stripCode(body: string): string {
-  return body
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
-    .replace(/(`+)[^`\n]*?\1/g, '');
+  return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/(`+)[^`\n]*?\1/g, '');
 }
 
 /**
@@ -42,7 +46,10 @@ const EXCERPT_SOURCE = 3000;
 
 /** A short plain-text excerpt of a Markdown body, for lists and meta tags. */
 export function plainExcerpt(body: string, max = 120): string {
-  const head = body.length > EXCERPT_SOURCE ? body.slice(0, body.lastIndexOf('\n', EXCERPT_SOURCE) + 1 || EXCERPT_SOURCE) : body;
+  const head =
+    body.length > EXCERPT_SOURCE
+      ? body.slice(0, body.lastIndexOf('\n', EXCERPT_SOURCE) + 1 || EXCERPT_SOURCE)
+      : body;
   const text = stripCode(head)
     .replace(/^(import|export)\s.*$/gm, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')

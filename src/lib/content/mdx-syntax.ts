@@ -88,19 +88,30 @@ function elementProblem(node: AnyNode, keys: ReadonlySet<string>): Finding | und
   }
   for (const attr of (node.attributes as AnyNode[] | undefined) ?? []) {
     if (attr.type === 'mdxJsxExpressionAttribute') {
-      return { ...codeFinding(`{${String(attr.value)}}`), expected: '属性写成 名字="文字"，例如 title="编者按"' };
+      return {
+        ...codeFinding(`{${String(attr.value)}}`),
+        expected: '属性写成 名字="文字"，例如 title="编者按"',
+      };
     }
     const value = attr.value as AnyNode | string | null | undefined;
     if (value && typeof value === 'object') {
       const p = expressionProblem(value, keys, `${String(attr.name)}={${String(value.value)}}`);
-      if (p) return { ...p, expected: '属性值写成带引号的文字，例如 title="编者按"，或 {frontmatter.title}' };
+      if (p)
+        return {
+          ...p,
+          expected: '属性值写成带引号的文字，例如 title="编者按"，或 {frontmatter.title}',
+        };
     }
   }
   return undefined;
 }
 
 /** `{ }` in text or an attribute: only values that cannot fail or run code. */
-function expressionProblem(node: AnyNode, keys: ReadonlySet<string>, source: string): Finding | undefined {
+function expressionProblem(
+  node: AnyNode,
+  keys: ReadonlySet<string>,
+  source: string,
+): Finding | undefined {
   const program = (node.data as { estree?: AnyNode } | undefined)?.estree;
   const body = (program?.body as AnyNode[] | undefined) ?? [];
   if (body.length === 0) return undefined; // `{}` or a comment `{/* … */}`
@@ -109,7 +120,11 @@ function expressionProblem(node: AnyNode, keys: ReadonlySet<string>, source: str
   return valueProblem(statement.expression as AnyNode, keys, source);
 }
 
-function valueProblem(root: AnyNode, keys: ReadonlySet<string>, source: string): Finding | undefined {
+function valueProblem(
+  root: AnyNode,
+  keys: ReadonlySet<string>,
+  source: string,
+): Finding | undefined {
   const stack: [AnyNode, number][] = [[root, 0]];
   while (stack.length) {
     const [e, depth] = stack.pop()!;

@@ -18,25 +18,42 @@ export type ReuseParsed = (file: string, bytes: Buffer) => ParsedArticle | undef
  * With `reuse`, an unchanged file is not parsed again (it was valid when it
  * was stored); the checks across articles always run over all of them.
  */
-export function readArticles(ctx: ArticleContext, files = listArticleFiles(), reuse?: ReuseParsed): { articles: ParsedArticle[]; problems: Problem[] } {
+export function readArticles(
+  ctx: ArticleContext,
+  files = listArticleFiles(),
+  reuse?: ReuseParsed,
+): { articles: ParsedArticle[]; problems: Problem[] } {
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = duplicateUrlProblems(files.map(displayPath));
   for (const abs of files) {
     const file = displayPath(abs);
     const bytes = readFileSync(abs);
     const previous = reuse?.(file, bytes);
-    if (previous) { articles.push(previous); continue; }
+    if (previous) {
+      articles.push(previous);
+      continue;
+    }
     const { article, problems: own } = parseArticle(file, bytes, ctx);
     problems.push(...own);
     if (!article) continue;
     if (article.data.mdx) {
-      const mdx = mdxBodyProblems(file, article.body, article.bodyLine, Object.keys(article.keyLines));
-      if (mdx.length) { problems.push(...mdx); continue; }
+      const mdx = mdxBodyProblems(
+        file,
+        article.body,
+        article.bodyLine,
+        Object.keys(article.keyLines),
+      );
+      if (mdx.length) {
+        problems.push(...mdx);
+        continue;
+      }
     }
     articles.push(article);
   }
   problems.push(...collectionProblems(articles, siteIndex(files.map(slugOf), ctx.channelIds)));
   // One file's problems together, in line order, whatever check found them.
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  problems.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
+  );
   return { articles, problems };
 }

@@ -8,10 +8,20 @@ import { join } from 'node:path';
 import { buildCacheDir } from './paths';
 import type { ArticleData } from '../schema/article';
 
-export interface AliasedArticle { slug: string; title: string; aliases: string[]; date: string; draft: boolean }
+export interface AliasedArticle {
+  slug: string;
+  title: string;
+  aliases: string[];
+  date: string;
+  draft: boolean;
+}
 
 export const aliasedArticle = (a: { slug: string; data: ArticleData }): AliasedArticle => ({
-  slug: a.slug, title: a.data.title, aliases: a.data.aliases, date: a.data.date.toISOString(), draft: a.data.draft,
+  slug: a.slug,
+  title: a.data.title,
+  aliases: a.data.aliases,
+  date: a.data.date.toISOString(),
+  draft: a.data.draft,
 });
 
 const file = () => join(buildCacheDir(), 'feigong-aliases.json');

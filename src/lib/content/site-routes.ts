@@ -20,7 +20,10 @@ export interface SiteIndex {
 const PAGE_EXT = /\.(astro|md|mdx|ts|js|mjs)$/;
 
 /** Routes of src/pages, split into static paths and dynamic patterns. */
-export function scanRoutes(root = process.cwd()): { staticPaths: Set<string>; dynamic: { route: string; re: RegExp }[] } {
+export function scanRoutes(root = process.cwd()): {
+  staticPaths: Set<string>;
+  dynamic: { route: string; re: RegExp }[];
+} {
   const pagesDir = join(root, 'src/pages');
   const staticPaths = new Set<string>();
   const dynamic: { route: string; re: RegExp }[] = [];
@@ -28,15 +31,31 @@ export function scanRoutes(root = process.cwd()): { staticPaths: Set<string>; dy
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.name.startsWith('_') || e.name.startsWith('.')) continue;
-      if (e.isDirectory()) { walk(join(dir, e.name), `${prefix}${e.name}/`); continue; }
+      if (e.isDirectory()) {
+        walk(join(dir, e.name), `${prefix}${e.name}/`);
+        continue;
+      }
       if (!PAGE_EXT.test(e.name)) continue;
       const name = e.name.replace(PAGE_EXT, '');
       // An endpoint keeps its extension (rss.xml); a page becomes a folder URL.
-      const route = name.includes('.') ? `/${prefix}${name}` : name === 'index' ? `/${prefix}` : `/${prefix}${name}/`;
-      if (!route.includes('[')) { staticPaths.add(route); continue; }
+      const route = name.includes('.')
+        ? `/${prefix}${name}`
+        : name === 'index'
+          ? `/${prefix}`
+          : `/${prefix}${name}/`;
+      if (!route.includes('[')) {
+        staticPaths.add(route);
+        continue;
+      }
       const pattern = route
         .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
-        .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|\\]/g, '\\$&')))
+        .map((part) =>
+          part.startsWith('[...')
+            ? '.*'
+            : part.startsWith('[')
+              ? '[^/]+'
+              : part.replace(/[.*+?^${}()|\\]/g, '\\$&'),
+        )
         .join('');
       dynamic.push({ route, re: new RegExp(`^${pattern.replace(/\/\.\*\//g, '/(?:.*/)?')}$`) });
     }
@@ -45,11 +64,16 @@ export function scanRoutes(root = process.cwd()): { staticPaths: Set<string>; dy
   return { staticPaths, dynamic };
 }
 
-export function siteIndex(articleSlugs: Iterable<string>, channelIds: Iterable<string>, root = process.cwd()): SiteIndex {
+export function siteIndex(
+  articleSlugs: Iterable<string>,
+  channelIds: Iterable<string>,
+  root = process.cwd(),
+): SiteIndex {
   const { staticPaths, dynamic } = scanRoutes(root);
   const known = /^\/(articles|channel)\//;
   // Written by integrations at the end of the build, not by src/pages.
-  for (const generated of ['/sitemap-index.xml', '/sitemap-0.xml', '/_redirects']) staticPaths.add(generated);
+  for (const generated of ['/sitemap-index.xml', '/sitemap-0.xml', '/_redirects'])
+    staticPaths.add(generated);
   return {
     articleSlugs: new Set(articleSlugs),
     channelIds: new Set(channelIds),
@@ -62,7 +86,11 @@ export function siteIndex(articleSlugs: Iterable<string>, channelIds: Iterable<s
 /** `/a/b` and `/a/b/` are one page; query and fragment do not matter. */
 export function normalizePath(path: string): string {
   let p = path.replace(/[?#].*$/, '');
-  try { p = decodeURI(p); } catch { /* keep as written */ }
+  try {
+    p = decodeURI(p);
+  } catch {
+    /* keep as written */
+  }
   if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
   if (!p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p.split('/').pop() ?? '')) p += '/';
   return p;
@@ -74,7 +102,8 @@ export function pageExists(path: string, idx: SiteIndex): boolean {
   const article = /^\/articles\/([^/]+)\/$/.exec(p);
   if (article) return idx.articleSlugs.has(article[1]!);
   const channel = /^\/channel\/([^/]+)\/(?:(\d+)\/|rss\.xml)?$/.exec(p);
-  if (channel) return idx.channelIds.has(channel[1]!) && (channel[2] === undefined || Number(channel[2]) >= 1);
+  if (channel)
+    return idx.channelIds.has(channel[1]!) && (channel[2] === undefined || Number(channel[2]) >= 1);
   if (idx.staticPaths.has(p)) return true;
   if (publicFileExists(p, idx.root)) return true;
   return idx.otherDynamic.some((re) => re.test(p));
@@ -84,5 +113,9 @@ export function publicFileExists(path: string, root: string): boolean {
   const clean = path.replace(/[?#].*$/, '');
   if (clean.includes('..')) return false;
   const abs = resolve(root, 'public', `.${clean}`);
-  try { return statSync(abs).isFile(); } catch { return false; }
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }

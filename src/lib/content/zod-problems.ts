@@ -18,14 +18,22 @@ export function zodProblems(
     const key = issue.path[0] === undefined ? '' : String(issue.path[0]);
     const field = issue.path.length ? issue.path.join('.') : 'frontmatter';
     let value: unknown = input;
-    for (const part of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[part];
-    const problem: Problem = { file, line: keyLines[key] ?? firstLine, field, message: issue.message };
+    for (const part of issue.path)
+      value = (value as Record<string | number, unknown> | undefined)?.[part];
+    const problem: Problem = {
+      file,
+      line: keyLines[key] ?? firstLine,
+      field,
+      message: issue.message,
+    };
     const params = (issue as { params?: { expected?: string; found?: string } }).params;
     if (params?.expected) problem.expected = params.expected;
     switch (issue.code) {
       case 'invalid_type':
         if (issue.received === 'undefined') {
-          problem.message = issue.message.startsWith('缺少') ? issue.message : `缺少必填字段 ${field}`;
+          problem.message = issue.message.startsWith('缺少')
+            ? issue.message
+            : `缺少必填字段 ${field}`;
           problem.found = '（缺失）';
         } else {
           problem.expected = describeType(issue.expected);
@@ -43,7 +51,10 @@ export function zodProblems(
         problem.found = showValue(value);
         break;
       default:
-        if (value !== undefined) problem.found = showValue(value instanceof Date ? value.toISOString().slice(0, 10) : value);
+        if (value !== undefined)
+          problem.found = showValue(
+            value instanceof Date ? value.toISOString().slice(0, 10) : value,
+          );
     }
     // A rule about one item of a list names that item rather than the whole list.
     if (params?.found !== undefined) problem.found = params.found;
@@ -52,5 +63,16 @@ export function zodProblems(
 }
 
 function describeType(t: string): string {
-  return ({ string: '文字', number: '数字', boolean: 'true 或 false', array: '列表', object: '键值对', date: '日期' } as Record<string, string>)[t] ?? t;
+  return (
+    (
+      {
+        string: '文字',
+        number: '数字',
+        boolean: 'true 或 false',
+        array: '列表',
+        object: '键值对',
+        date: '日期',
+      } as Record<string, string>
+    )[t] ?? t
+  );
 }
