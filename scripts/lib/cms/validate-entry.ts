@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../../../src/lib/schema/messages';
-import { parseArticle, slugOf, type ArticleContext } from '../../../src/lib/content/parse-article';
-import { mdxBodyProblems } from '../../../src/lib/content/mdx-syntax';
+import { slugOf, type ArticleContext } from '../../../src/lib/content/parse-article';
+import { readArticle } from '../../../src/lib/content/read-articles';
 import {
   collectionProblems,
   duplicateUrlProblems,
@@ -26,21 +26,12 @@ export function entryProblems(
   ctx: ArticleContext,
 ): Problem[] {
   if (!path.startsWith(`${ARTICLES_FOLDER}/`) || !path.toLowerCase().endsWith('.mdx')) return [];
-  const { article, problems } = parseArticle(path, Buffer.from(raw, 'utf8'), ctx);
+  const { article, problems } = readArticle(path, Buffer.from(raw, 'utf8'), ctx);
   const others = listArticleFiles(join(repo, ARTICLES_FOLDER))
     .map((abs) => relative(repo, abs).split(sep).join('/'))
     .filter((f) => f !== path);
   problems.push(...duplicateUrlProblems([...others, path]).filter((p) => p.file === path));
   if (!article) return problems;
-  if (article.data.mdx) {
-    const mdx = mdxBodyProblems(
-      path,
-      article.body,
-      article.bodyLine,
-      Object.keys(article.keyLines),
-    );
-    if (mdx.length) return [...problems, ...mdx];
-  }
   const idx = siteIndex([...others.map(slugOf), article.slug], ctx.channelIds, repo);
   return [...problems, ...collectionProblems([article], idx)];
 }

@@ -13,6 +13,21 @@ import { siteIndex } from './site-routes';
 export type ReuseParsed = (file: string, bytes: Buffer) => ParsedArticle | undefined;
 
 /**
+ * One article file on its own: parsed, and an MDX body compiled and its
+ * expressions checked. `article` is null when anything is wrong with the file.
+ */
+export function readArticle(
+  file: string,
+  bytes: Buffer,
+  ctx: ArticleContext,
+): { article: ParsedArticle | null; problems: Problem[] } {
+  const { article, problems } = parseArticle(file, bytes, ctx);
+  if (!article?.data.mdx) return { article: article ?? null, problems };
+  const mdx = mdxBodyProblems(file, article.body, article.bodyLine, Object.keys(article.keyLines));
+  return mdx.length ? { article: null, problems: [...problems, ...mdx] } : { article, problems };
+}
+
+/**
  * Reads and validates every article: the one path behind both the Astro
  * loader and `npm run check`, so both report the same problems in the same words.
  * With `reuse`, an unchanged file is not parsed again (it was valid when it
@@ -33,22 +48,9 @@ export function readArticles(
       articles.push(previous);
       continue;
     }
-    const { article, problems: own } = parseArticle(file, bytes, ctx);
+    const { article, problems: own } = readArticle(file, bytes, ctx);
     problems.push(...own);
-    if (!article) continue;
-    if (article.data.mdx) {
-      const mdx = mdxBodyProblems(
-        file,
-        article.body,
-        article.bodyLine,
-        Object.keys(article.keyLines),
-      );
-      if (mdx.length) {
-        problems.push(...mdx);
-        continue;
-      }
-    }
-    articles.push(article);
+    if (article) articles.push(article);
   }
   problems.push(...collectionProblems(articles, siteIndex(files.map(slugOf), ctx.channelIds)));
   // One file's problems together, in line order, whatever check found them.
