@@ -1,19 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
-
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-};
 
 let server: StaticServer;
 let browser: Browser;
@@ -44,7 +33,7 @@ const bodySize = (page: Page) =>
 
 beforeAll(async () => {
   server = await serveStatic(SAMPLE_DIST);
-  browser = await chromium.launch(LAUNCH);
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,10 +4,7 @@
  * expected sets from the shared query contract, precision@10 and recall.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, ROOT } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
 import { launchChromium } from '../helpers/browser';
 import { allResults } from '../helpers/search-page';
@@ -15,7 +12,7 @@ import {
   expectedFor,
   generateQualityCorpus,
   QUALITY_QUERIES,
-  toMdx,
+  buildCorpusSite,
   type QualityArticle,
 } from '../helpers/quality-corpus';
 
@@ -25,21 +22,8 @@ let page: Page;
 let articles: QualityArticle[];
 
 beforeAll(async () => {
-  // Content must live inside the project root (Astro's content layer requires it).
-  const content = join(ROOT, '.test-output/quality-content');
-  rmSync(content, { recursive: true, force: true });
-  cpSync(join(ROOT, 'content/data'), join(content, 'data'), { recursive: true });
-  mkdirSync(join(content, 'articles'));
   articles = generateQualityCorpus({ channels: ['jiceng', 'anli', 'cankao'] });
-  for (const a of articles) writeFileSync(join(content, 'articles', `${a.slug}.mdx`), toMdx(a));
-  // Small shards, so results must be gathered across several Pagefind bundles.
-  const built = buildSite({
-    content,
-    outDir: join(ROOT, '.test-output/quality'),
-    env: { FEIGONG_SEARCH_SHARD_SIZE: '40' },
-  });
-  if (built.status !== 0) throw new Error(built.output);
-  site = await serve(built.outDir);
+  site = await serve(buildCorpusSite('quality', articles));
   browser = await launchChromium();
   page = await browser.newPage();
 });

@@ -6,14 +6,13 @@
  * and a true count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, ROOT } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
 import { launchChromium } from '../helpers/browser';
 import { allResults } from '../helpers/search-page';
-import { toMdx, type QualityArticle } from '../helpers/quality-corpus';
+import { buildCorpusSite, type QualityArticle } from '../helpers/quality-corpus';
 import {
   generateRankingCorpus,
   HEAVY_QUERY,
@@ -29,22 +28,11 @@ let articles: QualityArticle[];
 let shards: number;
 
 beforeAll(async () => {
-  const content = join(ROOT, '.test-output/ranking-content');
-  rmSync(content, { recursive: true, force: true });
-  cpSync(join(ROOT, 'content/data'), join(content, 'data'), { recursive: true });
-  mkdirSync(join(content, 'articles'));
   articles = generateRankingCorpus();
-  for (const a of articles) writeFileSync(join(content, 'articles', `${a.slug}.mdx`), toMdx(a));
-  const built = buildSite({
-    content,
-    outDir: join(ROOT, '.test-output/ranking'),
-    env: { FEIGONG_SEARCH_SHARD_SIZE: '40' },
-  });
-  if (built.status !== 0) throw new Error(built.output);
-  shards = (
-    JSON.parse(readFileSync(join(built.outDir, 'pagefind/shards.json'), 'utf8')) as ShardManifest
-  ).shards.length;
-  site = await serve(built.outDir);
+  const outDir = buildCorpusSite('ranking', articles);
+  shards = (JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')) as ShardManifest)
+    .shards.length;
+  site = await serve(outDir);
   browser = await launchChromium();
   page = await browser.newPage();
 });

@@ -1,21 +1,10 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
 import { sampleSnapshot, unpack } from '../helpers/snapshot';
-
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-};
 
 let browser: Browser;
 let page: Page;
@@ -30,7 +19,7 @@ beforeAll(async () => {
   dir = unpack(snap.zip);
   zipDir = dirname(snap.zip);
   root = join(dir, snap.name);
-  browser = await chromium.launch(LAUNCH);
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

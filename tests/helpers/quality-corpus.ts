@@ -5,7 +5,10 @@
  * Expected result sets are computed from the generated text with query.ts,
  * never written down by hand.
  */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { matches, normalize, parseQuery } from '../../src/lib/search/query';
+import { buildSite, ROOT } from './site';
 
 export interface QualityQuery {
   q: string;
@@ -163,3 +166,24 @@ export function toMdx(a: QualityArticle): string {
 }
 
 export { normalize };
+
+/**
+ * Builds a site from generated articles with the sample's data files, in small
+ * search shards (40 articles), so results must be gathered across several
+ * Pagefind bundles. Content lives inside the project root (Astro's content
+ * layer requires it), under `.test-output/<name>-content`.
+ */
+export function buildCorpusSite(name: string, articles: QualityArticle[]): string {
+  const content = join(ROOT, `.test-output/${name}-content`);
+  rmSync(content, { recursive: true, force: true });
+  cpSync(join(ROOT, 'content/data'), join(content, 'data'), { recursive: true });
+  mkdirSync(join(content, 'articles'));
+  for (const a of articles) writeFileSync(join(content, 'articles', `${a.slug}.mdx`), toMdx(a));
+  const built = buildSite({
+    content,
+    outDir: join(ROOT, `.test-output/${name}`),
+    env: { FEIGONG_SEARCH_SHARD_SIZE: '40' },
+  });
+  if (built.status !== 0) throw new Error(built.output);
+  return built.outDir;
+}
