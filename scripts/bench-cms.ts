@@ -14,8 +14,8 @@ import { readDataFile } from '../src/lib/content/data-files';
 import { generateCorpus } from './lib/corpus/generate';
 import { projectRoot, startCms } from './lib/cms/server';
 import { collectionName } from './lib/cms/config';
-import { launchChromium } from '../tests/helpers/browser';
-import { ensureCmsDependencies, git, publishNow, signIn } from '../tests/helpers/cms';
+import { launchChromium } from './lib/browser';
+import { ensureCmsDependencies, git, publishNow, signIn } from './lib/cms/drive';
 
 const { values } = parseArgs({
   options: {

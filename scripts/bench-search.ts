@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ORGS, PLACES, TOPICS } from './lib/corpus/vocabulary';
-import { serve } from '../tests/helpers/serve';
-import { launchChromium } from '../tests/helpers/browser';
+import { serveStatic as serve } from './lib/serve/static-server';
+import { launchChromium } from './lib/browser';
 
 const { values } = parseArgs({
   options: {

@@ -2,8 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { ensureCmsDependencies, git, openNew, publishNow, signIn, tempClone } from '../helpers/cms';
+import { launchChromium } from '../../scripts/lib/browser';
+import {
+  ensureCmsDependencies,
+  git,
+  openNew,
+  publishNow,
+  signIn,
+  tempClone,
+} from '../../scripts/lib/cms/drive';
 import { startCms, type CmsServer } from '../../scripts/lib/cms/server';
 import { stableSlug } from '../../scripts/lib/import/article-file';
 import { collectionName } from '../../scripts/lib/cms/config';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Served } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../scripts/lib/browser';
 import { allResults } from '../helpers/search-page';
 import {
   expectedFor,

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Served } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../scripts/lib/browser';
 import { allResults } from '../helpers/search-page';
 import { buildCorpusSite, type QualityArticle } from '../helpers/quality-corpus';
 import {

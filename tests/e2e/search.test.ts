@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SAMPLE_DIST } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../scripts/lib/browser';
 import { allResults } from '../helpers/search-page';
 
 const LEGACY = '/articles/kaihua-dangqun-gongjian-sanwu-moshi/';

@@ -19,7 +19,7 @@ import { parseArticle } from '../../src/lib/content/parse-article';
 import { articleSchema } from '../../src/lib/schema/article';
 import { formatProblem } from '../../src/lib/schema/messages';
 import { ROOT } from '../helpers/site';
-import { ensureCmsDependencies } from '../helpers/cms';
+import { ensureCmsDependencies } from '../../scripts/lib/cms/drive';
 
 const dataDir = join(ROOT, 'content/data');
 const ctx = articleContext(dataDir);

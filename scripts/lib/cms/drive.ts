@@ -1,10 +1,11 @@
+/** Drives the web editor's admin page in Chromium: shared by its browser tests and `npm run bench:cms`. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cmsDependenciesInstalled, cmsFolder, projectRoot } from '../../scripts/lib/cms/server';
-import { collectionName } from '../../scripts/lib/cms/config';
+import { cmsDependenciesInstalled, cmsFolder, projectRoot } from './server';
+import { collectionName } from './config';
 
 /** The web editor's own dependencies (cms/), installed from its lockfile when missing. */
 export function ensureCmsDependencies(): void {
