@@ -12,6 +12,7 @@ import redirects from './src/integrations/redirects.ts';
 import headers from './src/integrations/headers.ts';
 import rehypeExternalLinks from 'rehype-external-links';
 import pagefind from './src/integrations/pagefind.ts';
+import pageReuse from './src/integrations/page-reuse.ts';
 
 export default defineConfig({
   // The public origin comes from the environment; see docs/deploy.md.
@@ -42,6 +43,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') }),
     redirects(),
+    pageReuse(),
     pagefind(),
     headers(),
   ],

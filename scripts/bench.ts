@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
 import { outputStats } from './lib/bench/output-stats';
 import { partialDir } from './lib/build/out-dir';
-import { parsePhases, type StampedLine } from './lib/bench/phases';
+import { parsePhases, phaseSpans, type StampedLine } from './lib/bench/phases';
 import { sampleMemory } from './lib/bench/proc-tree';
 import { formatTable, type BenchResult, type BuildRun, type SizeResult } from './lib/bench/report';
 
@@ -115,6 +115,7 @@ async function build(label: string): Promise<BuildRun> {
   const run: BuildRun = {
     wallMs,
     phases: parsePhases(lines, wallMs),
+    spans: phaseSpans(lines, wallMs),
     memory,
     output: outputStats(OUT),
   };

@@ -7,6 +7,8 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { shapePortal, type PortalData } from '../lib/portal-data';
 import { readCachedHtml } from '../lib/content/html-cache';
+import { articlePageKey, previousArticlePage, rememberArticlePage } from '../lib/page-reuse';
+import { articlePath } from '../lib/urls';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type Channel = CollectionEntry<'channels'>;
@@ -64,4 +66,28 @@ function articleHtml(article: ArticleEntry): string {
   const { digest } = article as ArticleEntry & { digest?: unknown };
   if (typeof digest !== 'string') throw new Error(`文章 ${article.id} 没有内容摘要 (no digest)`);
   return readCachedHtml(digest);
+}
+
+/** Site-wide data every page's header and footer show. */
+const siteData = (p: Portal) => ({
+  site: p.site,
+  channels: p.channels,
+  notices: p.notices,
+  friendLinks: p.friendLinks,
+  alliance: p.alliance,
+  partners: p.partners,
+  promos: p.promos,
+});
+
+/**
+ * The page the last build wrote for this article when none of its inputs
+ * changed (src/lib/page-reuse.ts), else undefined: the page renders.
+ */
+export function previousPage(portal: Portal, article: ArticleEntry, view: unknown) {
+  const { digest } = article as ArticleEntry & { digest?: unknown };
+  const key = articlePageKey(siteData(portal), { id: article.id, digest, view });
+  const pathname = articlePath(article.id).slice(1);
+  const html = previousArticlePage(article.id, key, pathname);
+  rememberArticlePage(article.id, key, pathname, html !== undefined);
+  return html;
 }

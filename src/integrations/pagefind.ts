@@ -1,159 +1,100 @@
 /**
- * Builds the search index after Astro wrote the pages (astro:build:done),
- * through Pagefind's Node API. Only article pages are indexed, one custom
- * record each (src/lib/search/records.ts says what goes in and why), in
- * shards of newest-first articles (src/lib/search/shards.ts says why), each
- * shard in a fresh Pagefind process so its memory is returned before the
- * next starts. Any error fails the build.
+ * The search index, built by a child process (search-index/child.ts) that
+ * starts with the build, right after content sync, and indexes the articles
+ * the loader rendered while Astro bundles and renders the pages on the other
+ * core; once the pages are written (astro:build:done) it indexes what needs
+ * a page (MDX bodies) and the shards are linked into the site from the
+ * shard cache. Only article pages are indexed, one custom record each
+ * (src/lib/search/records.ts says what goes in and why), in shards of
+ * newest-first articles (src/lib/search/shards.ts says why). Any error
+ * fails the build.
  */
-import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { extractArticle, readSearchData, toRecord } from '../lib/search/records';
-import {
-  MANIFEST_FILE,
-  planShards,
-  SHARD_FILTER,
-  shardSize,
-  type ShardManifest,
-} from '../lib/search/shards';
-import { cached, pageDigest, restore, shardKey, store } from '../lib/search/shard-cache';
-import { buildCacheDir } from '../lib/content/paths';
+import { MANIFEST_FILE, type ShardManifest } from '../lib/search/shards';
+import { restore } from '../lib/search/shard-cache';
+import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 
-const pagefindError = (what: string, errors: string[]) =>
-  new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
-const fail = (what: string, errors: string[]): never => {
-  throw pagefindError(what, errors);
-};
-const noSearchBody = (file: string) =>
-  new Error(`${file}: 没有 data-pagefind-body (article page without a search body)`);
+type Done = Extract<ChildMessage, { type: 'done' }>;
 
-/** Records sent to Pagefind before waiting for answers: keeps both processes busy. */
-const IN_FLIGHT = 16;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-interface ArticlePage {
-  url: string;
-  file: string;
-  date: string;
-  year: number;
-  digest: string;
-}
-
-/**
- * Where each article page is and its date, read from the data-search
- * attribute alone (the shards need every date before any record is made).
- */
-async function listArticles(out: string, pathnames: string[]): Promise<ArticlePage[]> {
-  const list: ArticlePage[] = [];
-  for (const pathname of pathnames) {
-    const file = join(out, pathname, 'index.html');
-    const html = await readFile(file, 'utf8');
-    const data = readSearchData(html);
-    if (!data) throw noSearchBody(file);
-    list.push({
-      url: `/${pathname.replace(/\/?$/, '/')}`,
-      file,
-      date: data.date,
-      year: data.year,
-      digest: pageDigest(html),
+/** Starts the indexer; the promise settles with its result or its error. */
+function startIndexer(root: string, logger: AstroIntegrationLogger) {
+  const options: ChildOptions = { now: Date.now() };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'src/integrations/search-index/child.ts'),
+      JSON.stringify(options),
+    ],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  // The build may fail before it needs the index: never leave the indexer behind.
+  const kill = () => child.kill();
+  process.on('exit', kill);
+  const result = new Promise<Done>((resolve, reject) => {
+    let error: string | undefined;
+    child.on('message', (m: ChildMessage) => {
+      if (m.type === 'progress') {
+        const rate = m.done / m.elapsedMs;
+        const left = rate > 0 ? ` (预计还需 ${seconds((m.total - m.done) / rate)})` : '';
+        logger.info(
+          `索引 ${m.done.toLocaleString('en')}/${m.total.toLocaleString('en')} 篇${left}`,
+        );
+      } else if (m.type === 'error') error = m.message;
+      else resolve(m);
     });
-  }
-  return list;
-}
-
-/** One shard in a fresh Pagefind process; pages are read while Pagefind indexes the ones before. */
-async function writeShard(pages: ArticlePage[], shard: string, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) return fail('createIndex', errors);
-  const pending = new Set<Promise<void>>();
-  // Records in flight never reject; the first failure is kept and thrown in order.
-  let failure: unknown;
-  const check = () => {
-    if (failure) throw failure;
+    child.on('exit', (code) => {
+      process.off('exit', kill);
+      reject(new Error(error ?? `搜索索引进程退出 (search indexer exited with ${code})`));
+    });
+  });
+  // Rejections are handled when the build asks for the result.
+  result.catch(() => undefined);
+  return {
+    result,
+    pagesWritten: (m: PagesMessage) => child.send(m),
   };
-  try {
-    for (const page of pages) {
-      const article = extractArticle(await readFile(page.file, 'utf8'));
-      if (!article) throw noSearchBody(page.file);
-      const r = toRecord(page.url, article);
-      const p: Promise<void> = index
-        .addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } })
-        .then(
-          (res) => {
-            if (res.errors.length)
-              failure ??= pagefindError(`addCustomRecord ${r.url}`, res.errors);
-          },
-          (e: unknown) => {
-            failure ??= e;
-          },
-        )
-        .finally(() => pending.delete(p));
-      pending.add(p);
-      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
-      check();
-    }
-    await Promise.all(pending);
-    check();
-    const w = await index.writeFiles({ outputPath });
-    if (w.errors.length) fail('writeFiles', w.errors);
-  } finally {
-    await Promise.all(pending);
-    await pagefind.close();
-  }
-}
-
-/** Pagefind's ready-made UIs: this site renders results itself (src/scripts/search-page.ts). */
-const UNUSED_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
-/** Older shards are merged into the newest one's runtime (mergeIndex): they need only their index files. */
-const SHARD_ONLY = /^(?:pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
-
-async function prune(dir: string, keep: (name: string) => boolean): Promise<void> {
-  for (const name of await readdir(dir))
-    if (!keep(name)) await rm(join(dir, name), { recursive: true });
 }
 
 export default function pagefindIntegration(): AstroIntegration {
+  let root = process.cwd();
+  let indexer: ReturnType<typeof startIndexer> | undefined;
+  let startedAt = 0;
   return {
     name: 'feigong-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:start': ({ logger }) => {
+        startedAt = Date.now();
+        indexer = startIndexer(root, logger);
+      },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        const started = Date.now();
+        if (!indexer) throw new Error('搜索索引进程没有启动 (search indexer was not started)');
         const out = fileURLToPath(dir);
-        const articles = pages.map((p) => p.pathname).filter((p) => /^articles\/[^/]+\/?$/.test(p));
-        const list = await listArticles(out, articles);
-        const shards = planShards(list, shardSize());
-        // With no articles, still write the runtime so the search page can say 无结果.
-        if (!shards.length) await writeShard([], 's0', join(out, 'pagefind'));
-        const cacheDir = join(buildCacheDir(), 'feigong-pagefind');
-        let reused = 0;
-        for (const { info, items } of shards) {
-          const output = join(out, info.path);
-          const key = shardKey(info.id, items);
-          const hit = cached(cacheDir, info.id, key);
-          // The cache is an optimisation: when it cannot be read or written (another
-          // build replacing the same entry), the shard is indexed as on a cold build.
-          if (
-            hit &&
-            (await restore(hit, output).then(
-              () => true,
-              () => false,
-            ))
-          ) {
-            reused++;
-            continue;
-          }
-          await writeShard(items, info.id, output);
-          await prune(output, (name) =>
-            info.id === 's0' ? !UNUSED_UI.test(name) : SHARD_ONLY.test(name),
-          );
-          await store(cacheDir, info.id, key, output).catch(() => undefined);
-        }
-        const manifest: ShardManifest = { shards: shards.map((s) => s.info) };
+        const waitFrom = Date.now();
+        const pathnames = pages
+          .map((p) => p.pathname)
+          .filter((p) => /^articles\/[^/]+\/?$/.test(p));
+        indexer.pagesWritten({ type: 'pages', out, pathnames });
+        const done = await indexer.result;
+        for (const { info, dir: from } of done.shards) await restore(from, join(out, info.path));
+        const manifest: ShardManifest = {
+          shards: done.shards.map((s) => s.info).filter((s) => s.articles > 0),
+        };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
+        if (done.fromPages)
+          logger.warn('构建出的文章与计划不同，索引改由页面生成 (index made from the pages)');
         logger.info(
-          `已索引 ${list.length} 篇文章，${shards.length} 个分片，${reused} 个未变沿用 (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          `已索引 ${done.articles} 篇文章，${manifest.shards.length} 个分片，${done.reused} 个未变沿用 (${seconds(Date.now() - startedAt)}，渲染后 ${seconds(Date.now() - waitFrom)}；${done.early} 篇在页面生成前索引)`,
         );
       },
     },

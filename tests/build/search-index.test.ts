@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
 import { extractArticle, readSearchData } from '../../src/lib/search/records';
+import { indexedFragments, indexMismatches } from '../helpers/search-index';
 import type { ShardManifest } from '../../src/lib/search/shards';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
@@ -62,5 +63,12 @@ describe('search index of the sample site', () => {
     }
     expect(readBuilt(SAMPLE_DIST, '/search/')).toMatch(/<script[^>]+type="module"/);
     expect(readBuilt(SAMPLE_DIST, '/search/')).not.toContain('data-dev');
+  });
+});
+
+describe('the index made while the pages render', () => {
+  it('holds, page by page, what each built article page shows (URL, title, date, channel, source, text)', () => {
+    expect(indexMismatches(SAMPLE_DIST)).toEqual([]);
+    expect(indexedFragments(SAMPLE_DIST).size).toBe(articleDirs.length);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputStats } from '../../scripts/lib/bench/output-stats';
-import { median, parsePhases } from '../../scripts/lib/bench/phases';
+import { cpuBetween, median, parsePhases } from '../../scripts/lib/bench/phases';
 import { treeMemory } from '../../scripts/lib/bench/proc-tree';
 import {
   formatTable,
@@ -46,6 +46,19 @@ describe('parsePhases', () => {
     expect(p.contentSync).toBe(2000);
     expect(p.render).toBeUndefined();
     expect(p.pagefind).toBeUndefined();
+  });
+});
+
+describe('cpuBetween', () => {
+  it('takes the CPU used between two moments from the sampled timeline', () => {
+    const line = [
+      { ms: 0, cpuMs: 0 },
+      { ms: 1000, cpuMs: 900 },
+      { ms: 2000, cpuMs: 2800 },
+    ];
+    expect(cpuBetween(line, [1000, 2000])).toBe(1900);
+    expect(cpuBetween(line, [0, 1500])).toBe(900);
+    expect(cpuBetween([], [0, 1000])).toBeUndefined();
   });
 });
 
@@ -109,7 +122,20 @@ describe('formatTable', () => {
   const run = (wallMs: number, pages = 1100): BuildRun => ({
     wallMs,
     phases: { contentSync: wallMs / 2, render: wallMs / 4 },
-    memory: { tree: 2 ** 30, process: 2 ** 29, processName: 'node', cpuMs: wallMs * 1.5 },
+    // Content sync on one core (CPU = wall), then both cores (CPU = 2 × wall).
+    spans: { contentSync: [0, wallMs / 2], render: [wallMs / 2, (wallMs * 3) / 4] },
+    memory: {
+      tree: 2 ** 30,
+      process: 2 ** 29,
+      processName: 'node',
+      cpuMs: wallMs * 1.5,
+      cpuTimeline: [
+        { ms: 0, cpuMs: 0 },
+        { ms: wallMs / 2, cpuMs: wallMs / 2 },
+        { ms: (wallMs * 3) / 4, cpuMs: wallMs },
+        { ms: wallMs, cpuMs: wallMs * 1.5 },
+      ],
+    },
     output: { pages, bytes: 2 ** 20, articles: 1000, avgArticleHtmlBytes: 20480, digest: 'd' },
   });
   const result: BenchResult = {
@@ -146,7 +172,7 @@ describe('formatTable', () => {
 
   it('prints one row per size, the growth ratio, check time and the machine', () => {
     const t = formatTable(result);
-    expect(t).toContain('| 1,000 | 1100 | 20.0 | 30.0 | 10.0 | – | 5.0 |');
+    expect(t).toContain('| 1,000 | 1100 | 20.0 | 30.0 | 10.0 (10.0) | – (–) | 5.0 (10.0) |');
     expect(t).toContain('| 4.0 (20 %; CPU 6.0) | yes |');
     expect(t).toContain('| – | NO |');
     expect(t).toContain('2000 / 1000 articles: 2.10 × the wall time');

@@ -18,7 +18,10 @@ export interface Phases {
   render?: number;
   /** After the pages: integrations' build-done hooks (sitemap, Pagefind) and the output swap. */
   afterRender?: number;
-  /** Lines that mention Pagefind, first to last (0 when it logs a single line). */
+  /**
+   * Lines that mention Pagefind, first to last: the indexer's whole life, from
+   * the build's start (it runs beside bundling and rendering) to its last shard.
+   */
   pagefind?: number;
 }
 
@@ -26,28 +29,58 @@ export interface Phases {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-export function parsePhases(lines: readonly StampedLine[], endMs: number): Phases {
+export type PhaseName = keyof Phases;
+/** Where each phase starts and ends, ms since the build started. */
+export type PhaseSpans = Partial<Record<PhaseName, [number, number]>>;
+
+export function phaseSpans(lines: readonly StampedLine[], endMs: number): PhaseSpans {
   const plain = lines.map((l) => ({ ms: l.ms, text: l.text.replace(ANSI, '') }));
   const first = (re: RegExp, from = 0) => {
     for (let i = from; i < plain.length; i++) if (re.test(plain[i]!.text)) return i;
     return -1;
   };
-  const span = (startRe: RegExp, endRe: RegExp) => {
+  const span = (startRe: RegExp, endRe: RegExp): [number, number] | undefined => {
     const a = first(startRe);
     const b = a < 0 ? -1 : first(endRe, a + 1);
-    return b < 0 ? undefined : plain[b]!.ms - plain[a]!.ms;
+    return b < 0 ? undefined : [plain[a]!.ms, plain[b]!.ms];
   };
-  const out: Phases = {
-    contentSync: span(/\[content\] Syncing content/, /\[content\] Synced content/),
-    bundle: span(/Building static entrypoints/, /✓ Completed in/),
-    render: span(/generating static routes/, /✓ Completed in/),
+  const out: PhaseSpans = {};
+  const set = (name: PhaseName, v: [number, number] | undefined) => {
+    if (v) out[name] = v;
   };
-  const routes = first(/generating static routes/);
-  const routesDone = routes < 0 ? -1 : first(/✓ Completed in/, routes + 1);
-  if (routesDone >= 0) out.afterRender = endMs - plain[routesDone]!.ms;
+  set('contentSync', span(/\[content\] Syncing content/, /\[content\] Synced content/));
+  set('bundle', span(/Building static entrypoints/, /✓ Completed in/));
+  const render = span(/generating static routes/, /✓ Completed in/);
+  set('render', render);
+  if (render) out.afterRender = [render[1], endMs];
   const pf = plain.filter((l) => /pagefind/i.test(l.text));
-  if (pf.length) out.pagefind = pf[pf.length - 1]!.ms - pf[0]!.ms;
+  if (pf.length) out.pagefind = [pf[0]!.ms, pf[pf.length - 1]!.ms];
   return out;
+}
+
+export function parsePhases(lines: readonly StampedLine[], endMs: number): Phases {
+  const out: Phases = {};
+  for (const [name, [a, b]] of Object.entries(phaseSpans(lines, endMs)) as [
+    PhaseName,
+    [number, number],
+  ][])
+    out[name] = b - a;
+  return out;
+}
+
+/** CPU time the build's process tree used between two moments, from its sampled timeline. */
+export function cpuBetween(
+  timeline: readonly { ms: number; cpuMs: number }[],
+  [a, b]: [number, number],
+): number | undefined {
+  const at = (t: number) => {
+    let v: number | undefined;
+    for (const p of timeline) if (p.ms <= t) v = p.cpuMs;
+    return v;
+  };
+  const x = at(a) ?? 0;
+  const y = at(b);
+  return y === undefined ? undefined : y - x;
 }
 
 export function median(values: readonly number[]): number {

@@ -13,6 +13,8 @@ export interface MemoryPeak {
   processName: string;
   /** CPU time (user + system) the tree used, ms: unlike wall time, barely affected by other load on the machine. */
   cpuMs: number;
+  /** CPU time used so far, at each sample (ms since sampling started), for per-phase CPU. */
+  cpuTimeline: { ms: number; cpuMs: number }[];
 }
 
 const PAGE = 4096;
@@ -85,12 +87,17 @@ export function treeMemory(root: number): {
 
 /** Samples the tree under `root` every `everyMs` until stopped. */
 export function sampleMemory(root: number, everyMs = 100): { stop(): MemoryPeak } {
-  const peak: MemoryPeak = { tree: 0, process: 0, processName: '', cpuMs: 0 };
+  const peak: MemoryPeak = { tree: 0, process: 0, processName: '', cpuMs: 0, cpuTimeline: [] };
+  const t0 = performance.now();
   // Last CPU time seen per process; a process's final ~100 ms after the last sample are missed.
   const cpu = new Map<number, number>();
   const tick = () => {
     const m = treeMemory(root);
     for (const [pid, ms] of m.cpuMs) cpu.set(pid, ms);
+    peak.cpuTimeline.push({
+      ms: performance.now() - t0,
+      cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
+    });
     if (m.total > peak.tree) peak.tree = m.total;
     if (m.max > peak.process) {
       peak.process = m.max;

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { outDirProblem, partialDir, realPath, trashDir } from './out-dir';
+import { PREVIOUS_OUT_ENV } from '../../../src/lib/page-reuse';
 
 /**
  * A build is always a production build. Vite reads DEV/PROD/MODE/SSR from the
@@ -16,7 +17,7 @@ import { outDirProblem, partialDir, realPath, trashDir } from './out-dir';
  */
 export function productionEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
-  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
+  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', PREVIOUS_OUT_ENV]) delete env[k];
   return env;
 }
 
@@ -55,10 +56,12 @@ export function runBuild(opts: BuildOptions): number {
   rmSync(tmp, { recursive: true, force: true });
   rmSync(astroOut, { recursive: true, force: true });
   const astro = join(opts.root, 'node_modules/astro/astro.js');
+  // Article pages whose inputs did not change are taken from the current output (src/lib/page-reuse.ts).
+  const previous = existsSync(join(out, 'articles')) ? { [PREVIOUS_OUT_ENV]: out } : {};
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', astroOut], {
     cwd: opts.root,
     stdio: 'inherit',
-    env: productionEnv(),
+    env: { ...productionEnv(), ...previous },
   });
   if (result.status === 0 && astroOut !== tmp) {
     cpSync(astroOut, tmp, { recursive: true });

@@ -8,6 +8,7 @@ import { slugOf } from './parse-article';
 import { articlesDir } from './paths';
 import { readArticles } from './read-articles';
 import { aliasedArticle, writeAliasedArticles } from './redirect-list';
+import { searchInput, writeSearchInputs } from './search-inputs';
 
 /**
  * Loads every article, validates it through the shared path and renders
@@ -84,6 +85,7 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   writeAliasedArticles(articles.filter((a) => a.data.aliases.length).map(aliasedArticle));
+  writeSearchInputs(articles.map((a) => searchInput(a.slug, digests.get(a.data.file)!, a.data)));
   pruneHtmlCache(bodies);
   const mdx = articles.filter((a) => a.data.mdx).length;
   logger.info(

@@ -6,6 +6,7 @@
  * article element's data-search attribute (JSON written by the article page).
  */
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from '../escape-html';
 import { recordContent, INDEX_LANGUAGE } from './tokens';
 
 export interface ArticleSearchData {
@@ -145,6 +146,17 @@ export function extractArticle(
   if (!found) return null;
   const data = parseSearchData(raw);
   return { title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' ').trim(), data };
+}
+
+/**
+ * The search body of an article page as src/pages/articles/[slug].astro
+ * renders it, less what carries no indexed text (the ignored meta line and
+ * tools, the cover image): lets the indexer make a page's record from the
+ * article before the page is written. tests/build/search-index.test.ts
+ * proves, page by page, that both give the same record.
+ */
+export function searchBodyHtml(title: string, data: ArticleSearchData, bodyHtml: string): string {
+  return `<article data-pagefind-body data-search="${escapeHtml(JSON.stringify(data))}"><h1>${escapeHtml(title)}</h1><div class="prose">${bodyHtml}</div></article>`;
 }
 
 /**

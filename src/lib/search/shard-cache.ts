@@ -3,18 +3,47 @@
  * warm build re-indexes only the shard that holds an edited article.
  *
  * A shard's key covers what its records are made of: the Pagefind version,
- * this module's format version, the shard's id and, per article, its URL and
- * the part of its page the record is read from (from data-pagefind-body,
- * whose attribute carries date/channel/source, to the last </article>).
- * Prev/next links and related lists around the article do not change it.
+ * the code that makes records, the shard's id and, per article, its URL and
+ * a digest of what its record is made of: the title, search data and
+ * rendered body it was made from before the page existed
+ * (src/integrations/search-index/plan.ts), or the part of its built page the
+ * record is read from (from data-pagefind-body, whose attribute carries
+ * date/channel/source, to the last </article>). Prev/next links and related
+ * lists around the article do not change it.
  */
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Bump when records.ts or tokens.ts change what a record holds. */
-const FORMAT = 4;
+/**
+ * The code that makes records: a change to any of it re-indexes every shard
+ * (a hand-bumped version number was forgotten once too often).
+ */
+const RECORD_CODE = [
+  'src/lib/search/records.ts',
+  'src/lib/search/tokens.ts',
+  'src/lib/search/shards.ts',
+  'src/lib/search/shard-cache.ts',
+  'src/lib/views/article.ts',
+  'src/integrations/search-index/plan.ts',
+  'src/integrations/search-index/child.ts',
+  'src/integrations/search-index/write-shard.ts',
+];
+
+let codeDigest: string | undefined;
+function recordCode(): string {
+  if (codeDigest) return codeDigest;
+  const hash = createHash('sha256');
+  for (const file of RECORD_CODE) {
+    try {
+      hash.update(readFileSync(join(process.cwd(), file)));
+    } catch {
+      hash.update(`missing ${file}`);
+    }
+  }
+  return (codeDigest = hash.digest('hex'));
+}
 
 /** The bytes of a built article page that its search record depends on. */
 export function recordSource(html: string): string {
@@ -46,7 +75,7 @@ export function shardKey(
   shardId: string,
   pages: readonly { url: string; digest: string }[],
 ): string {
-  const hash = createHash('sha256').update(`${FORMAT}\0${pagefindVersion()}\0${shardId}\0`);
+  const hash = createHash('sha256').update(`${recordCode()}\0${pagefindVersion()}\0${shardId}\0`);
   for (const p of pages) hash.update(`${p.url}\0${p.digest}\0`);
   return hash.digest('hex').slice(0, 24);
 }

@@ -34,7 +34,10 @@ export function articlePageView<A extends Article>(portal: PortalData<A>, articl
 }
 
 /** What the search index needs besides the text; src/lib/search/records.ts reads it back. */
-export function articleSearchData(article: Article, channelName: string): ArticleSearchData {
+export function articleSearchData(
+  article: { data: Pick<Article['data'], 'date' | 'source'> },
+  channelName: string,
+): ArticleSearchData {
   const { date, source } = article.data;
   return {
     channel: channelName,

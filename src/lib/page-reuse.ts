@@ -1,0 +1,113 @@
+/**
+ * Warm builds: an article page none of whose inputs changed since the last
+ * build is written from the previous output instead of being rendered again
+ * (rendering 10,000 pages is most of a warm build). A page's key covers
+ * everything it is made from: the code and packages that render it (every
+ * file under src/, the Astro config, the lockfile), the public origin, the
+ * site-wide data its header and footer show, the article's file (the
+ * loader's digest) and everything its page view holds (neighbours for
+ * 上一篇/下一篇, 相关稿件, promos). A previous page is used only when its key
+ * matches and its bytes are the ones that build wrote (a digest of each
+ * page is kept with its key). tests/build/warm-build.test.ts proves a warm
+ * build byte-identical to a cold one.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { buildCacheDir } from './content/paths';
+import { siteUrl } from './urls';
+
+/** What the last build wrote: per article id, its page key and the page's digest. */
+type PageKeys = Record<string, { key: string; sha: string }>;
+
+const keysFile = () => join(buildCacheDir(), 'feigong-pages', 'article-pages.json');
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+/** The previous output folder, set by scripts/lib/build/run.ts when there is one. */
+export const PREVIOUS_OUT_ENV = 'FEIGONG_PREVIOUS_OUT';
+
+function addTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) addTree(hash, p);
+    else hash.update(`${p}\0`).update(readFileSync(p));
+  }
+}
+
+let codeDigest: string | undefined;
+/** Everything that renders a page, the same for all pages of a build. */
+function renderCode(root = process.cwd()): string {
+  if (codeDigest) return codeDigest;
+  const hash = createHash('sha256').update(`${process.version}\0${siteUrl()}\0`);
+  addTree(hash, join(root, 'src'));
+  for (const f of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json'])
+    if (existsSync(join(root, f))) hash.update(`${f}\0`).update(readFileSync(join(root, f)));
+  return (codeDigest = hash.digest('hex'));
+}
+
+/** The key of an article page: its render code, the site data and the page's own inputs. */
+export function articlePageKey(siteData: unknown, pageInputs: unknown): string {
+  return sha(`${renderCode()}\0${JSON.stringify(siteData)}\0${JSON.stringify(pageInputs)}`);
+}
+
+let previous: PageKeys | null | undefined;
+function previousKeys(): PageKeys | null {
+  if (previous !== undefined) return previous;
+  try {
+    previous = JSON.parse(readFileSync(keysFile(), 'utf8')) as PageKeys;
+  } catch {
+    previous = null;
+  }
+  return previous;
+}
+
+/** The page the last build wrote for this article, when its key is unchanged; otherwise undefined. */
+export function previousArticlePage(id: string, key: string, pathname: string): string | undefined {
+  const out = process.env[PREVIOUS_OUT_ENV];
+  const last = out ? previousKeys()?.[id] : undefined;
+  if (!out || !last || last.key !== key) return undefined;
+  let html: string;
+  try {
+    html = readFileSync(join(out, pathname, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return sha(html) === last.sha ? html : undefined;
+}
+
+/** Keys of the pages this build wrote, shared by the page module and the integration. */
+const REGISTRY = Symbol.for('feigong.articlePageKeys');
+type Registry = Map<string, { key: string; pathname: string; reused: boolean }>;
+const registry = (): Registry => {
+  const g = globalThis as { [REGISTRY]?: Registry };
+  return (g[REGISTRY] ??= new Map());
+};
+
+export function rememberArticlePage(id: string, key: string, pathname: string, reused: boolean) {
+  registry().set(id, { key, pathname, reused });
+}
+
+/** After the build wrote its pages: keeps each page's key and digest for the next build. */
+export function writeArticlePageKeys(out: string): { rendered: number; reused: number } {
+  const keys: PageKeys = {};
+  let reused = 0;
+  for (const [id, page] of [...registry()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    keys[id] = { key: page.key, sha: sha(readFileSync(join(out, page.pathname, 'index.html'))) };
+    if (page.reused) reused++;
+  }
+  const file = keysFile();
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(keys));
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  return { rendered: registry().size - reused, reused };
+}

@@ -1,0 +1,76 @@
+/**
+ * A warm build reuses what did not change — the article pages whose inputs
+ * are the same (src/lib/page-reuse.ts) and the search shards whose articles
+ * are the same (src/lib/search/shard-cache.ts) — and its output is
+ * byte-identical to a cold build of the same sources.
+ */
+import { afterAll, expect, it } from 'vitest';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../../src/lib/site-files';
+import { buildSite, ROOT } from '../helpers/site';
+import { indexMismatches } from '../helpers/search-index';
+
+const work = join(ROOT, '.test-output/warm-build'); // content must live inside the project
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const differingFiles = (a: string, b: string) => {
+  const files = listFiles(b);
+  expect(listFiles(a)).toEqual(files);
+  return files.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+};
+
+it('reuses unchanged pages and shards on a warm build, and writes what a cold build writes', () => {
+  rmSync(work, { recursive: true, force: true });
+  const content = join(work, 'content');
+  cpSync(join(ROOT, 'content'), content, {
+    recursive: true,
+    filter: (src) => !src.includes('_corpus'),
+  });
+  const articles = readdirSync(join(ROOT, 'content/articles'), { recursive: true }).filter(
+    (f) => String(f).endsWith('.mdx') && !String(f).includes('_corpus'),
+  ).length;
+  const env = { FEIGONG_SEARCH_SHARD_SIZE: '8' }; // 34 sample articles → shards of 2, 8, 8, 8, 8
+  const cache = join(work, 'cache');
+  const site = join(work, 'site');
+  const build = (cacheDir = cache, outDir = site) =>
+    buildSite({ content, outDir, env: { ...env, FEIGONG_CACHE_DIR: cacheDir } });
+
+  const first = build();
+  expect(first.status, first.output).toBe(0);
+  expect(first.output).toMatch(/5 个分片，0 个未变沿用/);
+  expect(first.output).toContain(`文章页：${articles} 篇重新渲染，0 篇沿用上次输出`);
+  const firstIndex = listFiles(join(site, 'pagefind'));
+
+  // An editor adds a paragraph to the legacy article (2015, in an older shard).
+  const file = join(content, 'articles', '2015', 'kaihua-dangqun-gongjian-sanwu-moshi.mdx');
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n缓存测试新增的一段话。\n`);
+  const warm = build();
+  expect(warm.status, warm.output).toBe(0);
+  expect(warm.output).toMatch(/5 个分片，4 个未变沿用/);
+  const [, rendered, reused] = /文章页：(\d+) 篇重新渲染，(\d+) 篇沿用上次输出/.exec(warm.output)!;
+  // The article, its 上一篇/下一篇 and the pages that list it among 相关稿件.
+  expect(Number(rendered)).toBeGreaterThanOrEqual(1);
+  expect(Number(rendered)).toBeLessThan(articles / 2);
+  expect(Number(rendered) + Number(reused)).toBe(articles);
+  expect(
+    readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
+  ).toContain('缓存测试新增的一段话');
+
+  const cold = build(join(work, 'cache-cold'), join(work, 'cold'));
+  expect(cold.status, cold.output).toBe(0);
+  expect(differingFiles(site, cold.outDir)).toEqual([]);
+  expect(listFiles(join(cold.outDir, 'pagefind'))).not.toEqual(firstIndex); // the edit reached the index
+  // Shards made before the pages existed hold what the pages show.
+  expect(indexMismatches(site)).toEqual([]);
+
+  // A friend link renamed: every page shows the footer, so no page is reused.
+  const links = join(content, 'data', 'friend-links.yaml');
+  writeFileSync(links, readFileSync(links, 'utf8').replace('name: 人民网', 'name: 人民网（新）'));
+  const data = build();
+  expect(data.status, data.output).toBe(0);
+  expect(data.output).toContain(`文章页：${articles} 篇重新渲染，0 篇沿用上次输出`);
+  expect(
+    readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
+  ).toContain('人民网（新）');
+}, 300_000);
