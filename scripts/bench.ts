@@ -26,13 +26,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     'no-warm': { type: 'boolean' },
+    baseline: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log(`用法: npm run bench -- --articles 1000,5000,10000 [--runs 3] [--seed 1] [--no-warm]
+  console.log(`用法: npm run bench -- --articles 1000,5000,10000 [--runs 3] [--seed 1] [--no-warm] [--baseline]
 对每个规模生成语料、冷构建 runs 次（清空输出、.astro 和内容缓存），再修改一篇文章做一次热构建，
 打印中位数表格并写入 bench-results/<日期>-<提交>.json。整个过程持有 /tmp/feigong-heavy.lock。
+--baseline：每次冷构建后，再用原版 Pagefind CLI（pagefind --site <输出>，默认设置）索引同一份输出，
+计时并打印与本项目索引进程的比值。
 生成的语料留在 content/articles/_corpus（npm run corpus -- --articles 0 可删除）。`);
   process.exit(0);
 }
@@ -125,6 +128,34 @@ async function build(label: string): Promise<BuildRun> {
   return run;
 }
 
+/**
+ * Stock Pagefind's CLI with its default settings over the build's own output,
+ * into a separate folder: what indexing these pages costs without this
+ * project's indexer, measured on the same machine in the same run.
+ */
+async function stockPagefind(): Promise<NonNullable<BuildRun['stockPagefind']>> {
+  const output = join(WORK, 'pagefind-stock');
+  rmSync(output, { recursive: true, force: true });
+  const t0 = performance.now();
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/pagefind'),
+    ['--site', OUT, '--output-path', output],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const mem = sampleMemory(child.pid!);
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d));
+  const code: number = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
+  const wallMs = performance.now() - t0;
+  const memory = mem.stop();
+  rmSync(output, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`pagefind --site failed (exit ${code}): ${err}`);
+  console.log(
+    `  stock pagefind --site: ${(wallMs / 1000).toFixed(1)} s, CPU ${(memory.cpuMs / 1000).toFixed(1)} s, peak ${(memory.process / 2 ** 30).toFixed(2)} GiB`,
+  );
+  return { wallMs, cpuMs: memory.cpuMs, peakRss: memory.process };
+}
+
 function git(args: string[]): string {
   return spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
 }
@@ -158,6 +189,7 @@ for (const [i, n] of sizes.entries()) {
   for (let r = 1; r <= runs; r++) {
     clearAll();
     size.cold.push(await build(`cold ${r}/${runs}`));
+    if (values.baseline) size.cold[size.cold.length - 1]!.stockPagefind = await stockPagefind();
   }
   const coldDigests = new Set(size.cold.map((c) => c.output.digest));
   if (!values['no-warm']) {

@@ -158,7 +158,17 @@ describe('formatTable', () => {
         warm: run(4000),
         deterministic: true,
       },
-      { articles: 2000, cold: [run(42_000, 2200)], deterministic: false },
+      {
+        articles: 2000,
+        cold: [
+          {
+            ...run(42_000, 2200),
+            phases: { contentSync: 21_000, render: 10_500, afterRender: 5000, pagefind: 30_000 },
+            stockPagefind: { wallMs: 60_000, cpuMs: 100_000, peakRss: 2 ** 32 },
+          },
+        ],
+        deterministic: false,
+      },
     ],
     checkMs: 1500,
   };
@@ -177,6 +187,9 @@ describe('formatTable', () => {
     expect(t).toContain('| – | NO |');
     expect(t).toContain('2000 / 1000 articles: 2.10 × the wall time');
     expect(t).toContain('npm run check (2000 articles): 1.5 s');
+    expect(t).toContain(
+      'stock `pagefind --site` 60.0 s (CPU 100.0 s) over the same output: ratio 0.50 (indexer / stock), 0.08 (wait after rendering / stock)',
+    );
     expect(t).toContain('2 × Test CPU, 8 GiB RAM');
   });
 });

@@ -10,6 +10,8 @@ export interface BuildRun {
   spans?: PhaseSpans;
   memory: MemoryPeak;
   output: OutputStats;
+  /** `--baseline`: stock `pagefind --site` over this build's output. */
+  stockPagefind?: { wallMs: number; cpuMs: number; peakRss: number };
 }
 
 /** Every figure for one corpus size. */
@@ -80,6 +82,8 @@ export function summarize(r: SizeResult) {
     outputBytes: last.output.bytes,
     pagefindBytes: last.output.pagefindBytes,
     avgArticleHtmlBytes: last.output.avgArticleHtmlBytes,
+    stockPagefindMs: med(r.cold, (x) => x.stockPagefind?.wallMs),
+    stockPagefindCpuMs: med(r.cold, (x) => x.stockPagefind?.cpuMs),
     warmMs: r.warm?.wallMs,
     warmCpuMs: r.warm?.memory.cpuMs,
     deterministic: r.deterministic,
@@ -142,6 +146,15 @@ export function formatTable(result: BenchResult): string {
       `${b.articles} / ${a.articles} articles: ${(b.wallMs / a.wallMs).toFixed(2)} × the wall time`,
     );
   }
+  for (const x of sizes)
+    if (x.stockPagefindMs !== undefined && x.indexerMs !== undefined)
+      out.push(
+        '',
+        `${x.articles} articles, search index: this project's indexer ${s(x.indexerMs)} s from the build's start ` +
+          `(${s(x.afterRenderMs)} s after rendering), stock \`pagefind --site\` ${s(x.stockPagefindMs)} s (CPU ${s(x.stockPagefindCpuMs)} s) ` +
+          `over the same output: ratio ${(x.indexerMs / x.stockPagefindMs).toFixed(2)} (indexer / stock), ` +
+          `${((x.afterRenderMs ?? 0) / x.stockPagefindMs).toFixed(2)} (wait after rendering / stock)`,
+      );
   if (result.checkMs !== undefined)
     out.push(
       '',
