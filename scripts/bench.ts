@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
 import { outputStats } from './lib/bench/output-stats';
 import { partialDir } from './lib/build/out-dir';
-import { parsePhases, phaseSpans, type StampedLine } from './lib/bench/phases';
+import { longestSilence, parsePhases, phaseSpans, type StampedLine } from './lib/bench/phases';
 import { sampleMemory } from './lib/bench/proc-tree';
 import { formatTable, type BenchResult, type BuildRun, type SizeResult } from './lib/bench/report';
 
@@ -119,11 +119,12 @@ async function build(label: string): Promise<BuildRun> {
     wallMs,
     phases: parsePhases(lines, wallMs),
     spans: phaseSpans(lines, wallMs),
+    silence: longestSilence(lines, wallMs),
     memory,
     output: outputStats(OUT),
   };
   console.log(
-    `  ${label}: ${(wallMs / 1000).toFixed(1)} s, peak ${(memory.process / 2 ** 30).toFixed(2)} GiB (${memory.processName}), ${run.output.pages} pages`,
+    `  ${label}: ${(wallMs / 1000).toFixed(1)} s, peak ${(memory.process / 2 ** 30).toFixed(2)} GiB (${memory.processName}), ${run.output.pages} pages, longest silence ${(run.silence!.ms / 1000).toFixed(1)} s (before "${run.silence!.before.slice(0, 60)}")`,
   );
   return run;
 }

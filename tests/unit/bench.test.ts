@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputStats } from '../../scripts/lib/bench/output-stats';
-import { cpuBetween, median, parsePhases } from '../../scripts/lib/bench/phases';
+import { cpuBetween, longestSilence, median, parsePhases } from '../../scripts/lib/bench/phases';
 import { treeMemory } from '../../scripts/lib/bench/proc-tree';
 import {
   formatTable,
@@ -46,6 +46,18 @@ describe('parsePhases', () => {
     expect(p.contentSync).toBe(2000);
     expect(p.render).toBeUndefined();
     expect(p.pagefind).toBeUndefined();
+  });
+});
+
+describe('longestSilence', () => {
+  it('finds the longest time without a log line, the end included', () => {
+    const lines = [
+      { ms: 1000, text: 'a' },
+      { ms: 13_000, text: '\x1b[32mb\x1b[39m' },
+      { ms: 14_000, text: 'c' },
+    ];
+    expect(longestSilence(lines, 20_000)).toEqual({ ms: 12_000, before: 'b' });
+    expect(longestSilence(lines, 40_000)).toEqual({ ms: 26_000, before: '(end)' });
   });
 });
 

@@ -68,6 +68,24 @@ export function parsePhases(lines: readonly StampedLine[], endMs: number): Phase
   return out;
 }
 
+/**
+ * The longest time the build printed nothing, ms, and the line that ended
+ * it: a build of thousands of articles should say where it is at least
+ * every 10 s.
+ */
+export function longestSilence(
+  lines: readonly StampedLine[],
+  endMs: number,
+): { ms: number; before: string } {
+  let best = { ms: 0, before: '' };
+  let last = 0;
+  for (const l of [...lines, { ms: endMs, text: '(end)' }]) {
+    if (l.ms - last > best.ms) best = { ms: l.ms - last, before: l.text.replace(ANSI, '') };
+    last = l.ms;
+  }
+  return best;
+}
+
 /** CPU time the build's process tree used between two moments, from its sampled timeline. */
 export function cpuBetween(
   timeline: readonly { ms: number; cpuMs: number }[],

@@ -8,6 +8,8 @@ export interface BuildRun {
   phases: Phases;
   /** Start and end of each phase (older result files lack them). */
   spans?: PhaseSpans;
+  /** The longest time the build printed nothing. */
+  silence?: { ms: number; before: string };
   memory: MemoryPeak;
   output: OutputStats;
   /** `--baseline`: stock `pagefind --site` over this build's output. */
@@ -82,6 +84,7 @@ export function summarize(r: SizeResult) {
     outputBytes: last.output.bytes,
     pagefindBytes: last.output.pagefindBytes,
     avgArticleHtmlBytes: last.output.avgArticleHtmlBytes,
+    silenceMs: med(r.cold, (x) => x.silence?.ms),
     stockPagefindMs: med(r.cold, (x) => x.stockPagefind?.wallMs),
     stockPagefindCpuMs: med(r.cold, (x) => x.stockPagefind?.cpuMs),
     warmMs: r.warm?.wallMs,
@@ -146,6 +149,12 @@ export function formatTable(result: BenchResult): string {
       `${b.articles} / ${a.articles} articles: ${(b.wallMs / a.wallMs).toFixed(2)} × the wall time`,
     );
   }
+  for (const x of sizes)
+    if (x.silenceMs !== undefined)
+      out.push(
+        '',
+        `${x.articles} articles: longest silence in the build's log ${s(x.silenceMs)} s`,
+      );
   for (const x of sizes)
     if (x.stockPagefindMs !== undefined && x.indexerMs !== undefined)
       out.push(
