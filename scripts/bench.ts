@@ -8,7 +8,7 @@
  * Runs under `flock /tmp/feigong-heavy.lock` so heavy jobs never overlap.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-warm': { type: 'boolean' },
     baseline: { type: 'boolean' },
+    'keep-output': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -36,6 +37,7 @@ if (values.help) {
 打印中位数表格并写入 bench-results/<日期>-<提交>.json。整个过程持有 /tmp/feigong-heavy.lock。
 --baseline：每次冷构建后，再用原版 Pagefind CLI（pagefind --site <输出>，默认设置）索引同一份输出，
 计时并打印与本项目索引进程的比值。
+--keep-output <目录>：保留最后一次冷构建的输出（例如给 npm run bench:search -- --skip-build 用）。
 生成的语料留在 content/articles/_corpus（npm run corpus -- --articles 0 可删除）。`);
   process.exit(0);
 }
@@ -157,6 +159,14 @@ async function stockPagefind(): Promise<NonNullable<BuildRun['stockPagefind']>> 
   return { wallMs, cpuMs: memory.cpuMs, peakRss: memory.process };
 }
 
+/** Copies the cold build's output where the caller asked (replacing what was there). */
+function keep(dir: string) {
+  const to = resolve(ROOT, dir);
+  rmSync(to, { recursive: true, force: true });
+  cpSync(OUT, to, { recursive: true });
+  console.log(`  output kept in ${to}`);
+}
+
 function git(args: string[]): string {
   return spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
 }
@@ -190,6 +200,7 @@ for (const [i, n] of sizes.entries()) {
   for (let r = 1; r <= runs; r++) {
     clearAll();
     size.cold.push(await build(`cold ${r}/${runs}`));
+    if (values['keep-output'] && r === runs) keep(values['keep-output']);
     if (values.baseline) size.cold[size.cold.length - 1]!.stockPagefind = await stockPagefind();
   }
   const coldDigests = new Set(size.cold.map((c) => c.output.digest));
