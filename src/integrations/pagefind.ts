@@ -23,8 +23,8 @@ type Done = Extract<ChildMessage, { type: 'done' }>;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts the indexer; the promise settles with its result or its error. */
-function startIndexer(root: string, logger: AstroIntegrationLogger) {
-  const options: ChildOptions = { now: Date.now() };
+function startIndexer(root: string, out: string, logger: AstroIntegrationLogger) {
+  const options: ChildOptions = { now: Date.now(), out };
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -65,6 +65,7 @@ function startIndexer(root: string, logger: AstroIntegrationLogger) {
 
 export default function pagefindIntegration(): AstroIntegration {
   let root = process.cwd();
+  let outDir = '';
   let indexer: ReturnType<typeof startIndexer> | undefined;
   let startedAt = 0;
   return {
@@ -72,10 +73,11 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
         startedAt = Date.now();
-        indexer = startIndexer(root, logger);
+        indexer = startIndexer(root, outDir, logger);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!indexer) throw new Error('搜索索引进程没有启动 (search indexer was not started)');
@@ -94,7 +96,7 @@ export default function pagefindIntegration(): AstroIntegration {
         if (done.fromPages)
           logger.warn('构建出的文章与计划不同，索引改由页面生成 (index made from the pages)');
         logger.info(
-          `已索引 ${done.articles} 篇文章，${manifest.shards.length} 个分片，${done.reused} 个未变沿用 (${seconds(Date.now() - startedAt)}，渲染后 ${seconds(Date.now() - waitFrom)}；${done.early} 篇在页面生成前索引)`,
+          `已索引 ${done.articles} 篇文章，${manifest.shards.length} 个分片，${done.reused} 个未变沿用 (${seconds(Date.now() - startedAt)}，渲染后 ${seconds(Date.now() - waitFrom)}；渲染结束前已索引 ${done.early} 篇)`,
         );
       },
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSearchData } from '../../src/lib/search/records';
 import { paginate, PAGE_SIZE } from '../../src/lib/paginate';
 import { siteUrl } from '../../src/lib/urls';
-import { articlePageView } from '../../src/lib/views/article';
+import { articlePageView, renderOrder } from '../../src/lib/views/article';
 import { channelPageView, channelPaths } from '../../src/lib/views/channel';
 import { channelFeed, siteFeed } from '../../src/lib/views/feeds';
 import { HEADLINES, HOME_NOTICES, homeView, PER_CHANNEL } from '../../src/lib/views/home';
@@ -211,5 +211,17 @@ describe('feeds', () => {
     });
     expect(anli.articles.map((a) => a.id)).toEqual(['a-1']);
     expect(anli.channelName('jiceng')).toBe('基层点睛');
+  });
+});
+
+describe('renderOrder', () => {
+  it('renders MDX bodies first (the search index reads them from their pages), otherwise keeps the order', () => {
+    const list = [
+      article('a'),
+      article('m1', { mdx: true }),
+      article('b'),
+      article('m2', { mdx: true }),
+    ];
+    expect(renderOrder(list).map((a) => a.id)).toEqual(['m1', 'm2', 'a', 'b']);
   });
 });

@@ -37,36 +37,54 @@ const cacheDir = join(buildCacheDir(), 'feigong-pagefind');
 const staging = join(cacheDir, `.staging-${process.pid}`);
 
 /** The build's message that the pages are written (the build may end before it comes). */
+let pagesArrived: PagesMessage | undefined;
 const pagesWritten = new Promise<PagesMessage>((resolve) => {
   process.on('message', (m: PagesMessage) => {
-    if (m.type === 'pages') resolve(m);
+    if (m.type === 'pages') resolve((pagesArrived = m));
   });
 });
 // The build is gone (failed or killed): nothing is waiting for the index.
 process.on('disconnect', () => process.exit(0));
 
-let out = '';
+let out = opts.out;
 let done = 0;
 let total = 0;
 let indexing = 0; // when the first record went to Pagefind
-let lastReport = 0;
-/** Progress for the build's log, at most every 10 s of indexing. */
 const indexed = () => {
   done++;
-  const now = Date.now();
-  indexing ||= now;
-  lastReport ||= now;
-  if (now - lastReport < 10_000 || done >= total) return;
-  lastReport = now;
-  void send({ type: 'progress', done, total, elapsedMs: now - indexing });
+  indexing ||= Date.now();
 };
+// Progress for the build's log every 10 s of indexing (writing a shard included).
+const progress = setInterval(() => {
+  if (indexing && done < total)
+    void send({ type: 'progress', done, total, elapsedMs: Date.now() - indexing });
+}, 10_000);
 
-async function pageRecord(url: string): Promise<{ record: SearchRecord; html: string }> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Thrown when a planned page does not appear: the index is then made from the pages. */
+class NotPlanned extends Error {}
+
+/**
+ * A built article page. While Astro renders, a page is read once it is
+ * whole (MDX bodies render first: src/lib/views/article.ts renderOrder);
+ * once every page is written, a missing page means the plan was wrong.
+ */
+async function builtPage(url: string): Promise<string> {
   const file = join(out, url, 'index.html');
-  const html = await readFile(file, 'utf8');
-  const article = extractArticle(html);
-  if (!article) throw noSearchBody(file);
-  return { record: toRecord(url, article), html };
+  for (;;) {
+    const settled = pagesArrived !== undefined;
+    const html = await readFile(file, 'utf8').catch(() => '');
+    if (html.trimEnd().endsWith('</html>')) return html;
+    if (settled) throw new NotPlanned(`${file}: 页面没有生成 (page not built)`);
+    await sleep(100);
+  }
+}
+
+async function pageRecord(url: string): Promise<SearchRecord> {
+  const article = extractArticle(await builtPage(url));
+  if (!article) throw noSearchBody(join(out, url, 'index.html'));
+  return toRecord(url, article);
 }
 
 async function* records(items: readonly IndexItem[]): AsyncGenerator<SearchRecord> {
@@ -75,7 +93,7 @@ async function* records(items: readonly IndexItem[]): AsyncGenerator<SearchRecor
       const { input, data } = item.early;
       const html = searchBodyHtml(input.title, data, readCachedHtml(input.digest));
       yield toRecord(item.url, extractArticle(html)!);
-    } else yield (await pageRecord(item.url)).record;
+    } else yield await pageRecord(item.url);
   }
 }
 
@@ -114,40 +132,50 @@ async function main() {
   total = planned.length;
   await mkdir(staging, { recursive: true });
   let shards = planShards(planned, shardSize());
-  const results: { info: ShardInfo; dir: string; reused: boolean }[] = [];
-  // Shards without MDX bodies first: they need no page.
-  const early = shards.filter((s) => s.items.every((i) => i.early));
-  for (const s of early) results.push(await shard(s.info, s.items));
-  const earlyCount = done;
-
-  const pages = await pagesWritten;
-  out = pages.out;
+  let results: { info: ShardInfo; dir: string; reused: boolean }[] = [];
+  let early = 0;
   let rebuilt = false;
-  if (!sameArticles(planned, pages.pathnames)) {
-    rebuilt = true;
-    results.length = 0;
-    done = 0;
-    shards = planShards(await fromPages(pages.pathnames), shardSize());
-    total = pages.pathnames.length;
-  } else
-    for (const s of shards)
+  try {
+    // Shards without MDX bodies first: they need no page at all.
+    const ordered = [
+      ...shards.filter((s) => s.items.every((i) => i.early)),
+      ...shards.filter((s) => !s.items.every((i) => i.early)),
+    ];
+    for (const s of ordered) {
       for (const item of s.items)
-        if (item.page) item.digest = pageDigest((await pageRecord(item.url)).html);
-  for (const s of shards)
-    if (rebuilt || !early.includes(s)) results.push(await shard(s.info, s.items));
+        if (item.page) item.digest = pageDigest(await builtPage(item.url));
+      results.push(await shard(s.info, s.items));
+      if (!pagesArrived) early = done;
+    }
+    const pages = await pagesWritten;
+    out = pages.out;
+    if (!sameArticles(planned, pages.pathnames)) throw new NotPlanned('built pages differ');
+  } catch (e) {
+    if (!(e instanceof NotPlanned)) throw e;
+    // The pages are not the planned ones: everything from the pages, as they are.
+    const pages = await pagesWritten;
+    out = pages.out;
+    rebuilt = true;
+    results = [];
+    done = early = 0;
+    total = pages.pathnames.length;
+    shards = planShards(await fromPages(pages.pathnames), shardSize());
+    for (const s of shards) results.push(await shard(s.info, s.items));
+  }
   // With no articles, the runtime is still written so the search page can say 无结果.
   if (!shards.length)
     results.push(
       await shard({ id: 's0', path: '/pagefind/', articles: 0, newestYear: 0, oldestYear: 0 }, []),
     );
   results.sort((a, b) => Number(a.info.id.slice(1)) - Number(b.info.id.slice(1)));
+  clearInterval(progress);
   await rm(staging, { recursive: true, force: true });
   await send({
     type: 'done',
     shards: results.map(({ info, dir }) => ({ info, dir })),
     articles: total,
     reused: results.filter((r) => r.reused).length,
-    early: rebuilt ? 0 : earlyCount,
+    early,
     fromPages: rebuilt,
   });
   process.disconnect();

@@ -4,6 +4,8 @@ import type { ShardInfo } from '../../lib/search/shards';
 export interface ChildOptions {
   /** Build time, as the pages judge what is published (ms since the epoch). */
   now: number;
+  /** Where Astro writes the pages (its outDir). */
+  out: string;
 }
 
 /** Build → indexer: the pages are written; these are the article pages' pathnames. */

@@ -47,3 +47,13 @@ export function articleSearchData(
     year: yearOf(date),
   };
 }
+
+/**
+ * The order article pages are rendered in: MDX bodies first. The search
+ * indexer makes every other record before the pages exist but must read an
+ * MDX body from its built page (src/integrations/search-index/); rendered
+ * first, those pages are there within the first seconds of rendering.
+ */
+export function renderOrder<A extends Article>(articles: readonly A[]): A[] {
+  return [...articles.filter((a) => a.data.mdx), ...articles.filter((a) => !a.data.mdx)];
+}
