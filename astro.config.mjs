@@ -14,6 +14,10 @@ import rehypeExternalLinks from 'rehype-external-links';
 import pagefind from './src/integrations/pagefind.ts';
 import pageReuse from './src/integrations/page-reuse.ts';
 
+// Article pages a warm build carries over instead of rendering (src/integrations/page-reuse.ts).
+/** @type {string[]} */
+const carriedPages = [];
+
 export default defineConfig({
   // The public origin comes from the environment; see docs/deploy.md.
   site: siteUrl(),
@@ -41,9 +45,9 @@ export default defineConfig({
   // headers() stays last: it reads what the other integrations wrote (Pagefind's files too).
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') }),
+    pageReuse(carriedPages),
+    sitemap({ filter: (page) => !page.includes('/404'), customPages: carriedPages }),
     redirects(),
-    pageReuse(),
     pagefind(),
     headers(),
   ],

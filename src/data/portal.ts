@@ -7,7 +7,8 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { shapePortal, type PortalData } from '../lib/portal-data';
 import { readCachedHtml } from '../lib/content/html-cache';
-import { articlePageKey, previousArticlePage, rememberArticlePage } from '../lib/page-reuse';
+import { articlePageKey, pagesToRender } from '../lib/page-reuse';
+import { articlePageView } from '../lib/views/article';
 import { articlePath } from '../lib/urls';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -80,14 +81,20 @@ const siteData = (p: Portal) => ({
 });
 
 /**
- * The page the last build wrote for this article when none of its inputs
- * changed (src/lib/page-reuse.ts), else undefined: the page renders.
+ * The articles whose pages this build renders: all, except on a warm build
+ * those whose page inputs did not change (src/lib/page-reuse.ts).
  */
-export function previousPage(portal: Portal, article: ArticleEntry, view: unknown) {
-  const { digest } = article as ArticleEntry & { digest?: unknown };
-  const key = articlePageKey(siteData(portal), { id: article.id, digest, view });
-  const pathname = articlePath(article.id).slice(1);
-  const html = previousArticlePage(article.id, key, pathname);
-  rememberArticlePage(article.id, key, pathname, html !== undefined);
-  return html;
+export function articlesToRender(portal: Portal, articles: readonly ArticleEntry[]) {
+  const site = siteData(portal);
+  const pages = articles.map((article) => {
+    const { digest } = article as ArticleEntry & { digest?: unknown };
+    const view = articlePageView(portal, article);
+    return {
+      id: article.id,
+      article,
+      key: articlePageKey(site, { id: article.id, digest, view }),
+      pathname: articlePath(article.id).slice(1),
+    };
+  });
+  return pagesToRender(pages).map((p) => p.article);
 }

@@ -1,18 +1,25 @@
 /**
- * Keeps, after each build, the key and digest of every article page it wrote,
- * so the next build can reuse the pages whose inputs did not change
- * (src/lib/page-reuse.ts).
+ * Warm builds (src/lib/page-reuse.ts): puts the article pages carried over
+ * from the previous output into this one, hands their URLs to the sitemap
+ * (its `customPages`, read when the sitemap is written, after this hook),
+ * and keeps every page's key and digest for the next build. Must come
+ * before the sitemap and the search index among the integrations.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeArticlePageKeys } from '../lib/page-reuse';
+import { carriedPathnames, linkCarriedPages, writeArticlePageKeys } from '../lib/page-reuse';
+import { absoluteUrl } from '../lib/urls';
 
-export default function pageReuse(): AstroIntegration {
+export default function pageReuse(sitemapPages: string[]): AstroIntegration {
   return {
     name: 'feigong-page-reuse',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const { rendered, reused } = writeArticlePageKeys(fileURLToPath(dir));
+        const out = fileURLToPath(dir);
+        linkCarriedPages(out);
+        sitemapPages.length = 0;
+        for (const p of carriedPathnames()) sitemapPages.push(absoluteUrl(`/${p}`));
+        const { rendered, reused } = writeArticlePageKeys(out);
         logger.info(`文章页：${rendered} 篇重新渲染，${reused} 篇沿用上次输出`);
       },
     },

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type ShardManifest } from '../lib/search/shards';
 import { restore } from '../lib/search/shard-cache';
+import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 
 type Done = Extract<ChildMessage, { type: 'done' }>;
@@ -83,9 +84,10 @@ export default function pagefindIntegration(): AstroIntegration {
         if (!indexer) throw new Error('搜索索引进程没有启动 (search indexer was not started)');
         const out = fileURLToPath(dir);
         const waitFrom = Date.now();
-        const pathnames = pages
-          .map((p) => p.pathname)
-          .filter((p) => /^articles\/[^/]+\/?$/.test(p));
+        // Pages a warm build carried over are article pages too (src/lib/page-reuse.ts).
+        const pathnames = [...pages.map((p) => p.pathname), ...carriedPathnames()].filter((p) =>
+          /^articles\/[^/]+\/?$/.test(p),
+        );
         indexer.pagesWritten({ type: 'pages', out, pathnames });
         const done = await indexer.result;
         for (const { info, dir: from } of done.shards) await restore(from, join(out, info.path));

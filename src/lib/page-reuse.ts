@@ -6,14 +6,19 @@
  * file under src/, the Astro config, the lockfile), the public origin, the
  * site-wide data its header and footer show, the article's file (the
  * loader's digest) and everything its page view holds (neighbours for
- * 上一篇/下一篇, 相关稿件, promos). A previous page is used only when its key
- * matches and its bytes are the ones that build wrote (a digest of each
- * page is kept with its key). tests/build/warm-build.test.ts proves a warm
- * build byte-identical to a cold one.
+ * 上一篇/下一篇, 相关稿件, promos). A previous page is carried over only when
+ * its key matches and its bytes are the ones that build wrote (a digest of
+ * each page is kept with its key); it is then not rendered at all (Astro's
+ * per-page cost is most of a warm build) but linked into the output, and
+ * handed to the sitemap and the search index as if rendered.
+ * tests/build/warm-build.test.ts proves a warm build byte-identical to a
+ * cold one.
  */
 import { createHash } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -71,30 +76,71 @@ function previousKeys(): PageKeys | null {
   return previous;
 }
 
-/** The page the last build wrote for this article, when its key is unchanged; otherwise undefined. */
-export function previousArticlePage(id: string, key: string, pathname: string): string | undefined {
-  const out = process.env[PREVIOUS_OUT_ENV];
-  const last = out ? previousKeys()?.[id] : undefined;
-  if (!out || !last || last.key !== key) return undefined;
-  let html: string;
-  try {
-    html = readFileSync(join(out, pathname, 'index.html'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return sha(html) === last.sha ? html : undefined;
+/** What this build does with each article page, shared by the route and the integrations. */
+const REGISTRY = Symbol.for('feigong.articlePages');
+interface PagePlan {
+  key: string;
+  pathname: string;
+  /** Digest of the previous page when it is carried over instead of rendered. */
+  carried?: string;
 }
-
-/** Keys of the pages this build wrote, shared by the page module and the integration. */
-const REGISTRY = Symbol.for('feigong.articlePageKeys');
-type Registry = Map<string, { key: string; pathname: string; reused: boolean }>;
+type Registry = Map<string, PagePlan>;
 const registry = (): Registry => {
   const g = globalThis as { [REGISTRY]?: Registry };
   return (g[REGISTRY] ??= new Map());
 };
 
-export function rememberArticlePage(id: string, key: string, pathname: string, reused: boolean) {
-  registry().set(id, { key, pathname, reused });
+/**
+ * Decides which article pages to render: those whose key changed, or whose
+ * previous page is missing or not what the last build wrote. The others are
+ * carried over from the previous output (linkCarriedPages) and never rendered.
+ */
+export function pagesToRender<T extends { id: string; key: string; pathname: string }>(
+  pages: readonly T[],
+): T[] {
+  const out = process.env[PREVIOUS_OUT_ENV];
+  const keys = out ? previousKeys() : null;
+  const render: T[] = [];
+  registry().clear();
+  for (const p of pages) {
+    const last = keys?.[p.id];
+    let carried: string | undefined;
+    if (out && last && last.key === p.key) {
+      try {
+        const digest = sha(readFileSync(join(out, p.pathname, 'index.html')));
+        if (digest === last.sha) carried = digest;
+      } catch {
+        // Gone from the previous output: render it.
+      }
+    }
+    registry().set(p.id, { key: p.key, pathname: p.pathname, carried });
+    if (!carried) render.push(p);
+  }
+  return render;
+}
+
+/** Pathnames (`articles/x/`) of the pages carried over from the previous output. */
+export const carriedPathnames = (): string[] =>
+  [...registry().values()].filter((p) => p.carried).map((p) => p.pathname);
+
+/**
+ * Puts the carried pages into this build's output: hard links (the previous
+ * output is replaced by this one when the build succeeds), copies where
+ * linking is refused.
+ */
+export function linkCarriedPages(outDir: string): void {
+  const from = process.env[PREVIOUS_OUT_ENV];
+  if (!from) return;
+  for (const pathname of carriedPathnames()) {
+    const src = join(from, pathname, 'index.html');
+    const dst = join(outDir, pathname, 'index.html');
+    mkdirSync(join(dst, '..'), { recursive: true });
+    try {
+      linkSync(src, dst);
+    } catch {
+      copyFileSync(src, dst);
+    }
+  }
 }
 
 /** After the build wrote its pages: keeps each page's key and digest for the next build. */
@@ -102,8 +148,11 @@ export function writeArticlePageKeys(out: string): { rendered: number; reused: n
   const keys: PageKeys = {};
   let reused = 0;
   for (const [id, page] of [...registry()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    keys[id] = { key: page.key, sha: sha(readFileSync(join(out, page.pathname, 'index.html'))) };
-    if (page.reused) reused++;
+    keys[id] = {
+      key: page.key,
+      sha: page.carried ?? sha(readFileSync(join(out, page.pathname, 'index.html'))),
+    };
+    if (page.carried) reused++;
   }
   const file = keysFile();
   mkdirSync(join(file, '..'), { recursive: true });
