@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names';
 import { showValue, type Problem } from '../schema/messages';
 
-// GFM as in the build (astro.config.mjs), so tables and footnotes parse the same.
+// GFM as in the build (src/lib/markdown/config.ts), so tables and footnotes parse the same.
 const processor = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
 
 /** An mdast or estree node, as far as these checks read it. */

@@ -6,7 +6,7 @@
  * addresses. `npm run check` refuses all of these with a message
  * (src/lib/content/body-script.ts); this step is the net under it, so nothing
  * reaches the offline snapshot (which has no CSP) even if the check misses a form.
- * Registered in astro.config.mjs for both pipelines.
+ * Registered in the Markdown configuration (config.ts) for both pipelines.
  */
 import {
   BLOCKED_ATTRIBUTES,

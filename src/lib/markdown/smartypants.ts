@@ -12,8 +12,8 @@ interface MdNode {
  * SmartyPants re-parses every paragraph into a natural-language tree, which
  * was a third of the Markdown render time on Chinese articles that never use
  * ASCII quotes; on such a body it would change nothing, so skipping it keeps
- * the HTML identical. Configured with `smartypants: false` in
- * astro.config.mjs so the Markdown and MDX pipelines both use this instead.
+ * the HTML identical. Configured with `smartypants: false` in the Markdown
+ * configuration (config.ts) so the Markdown and MDX pipelines both use this instead.
  */
 export default function remarkSmartypantsWhenNeeded() {
   const transform = (remarkSmartypants as unknown as () => (tree: MdNode) => void)();

@@ -5,8 +5,8 @@
  * (`align-left`, `align-center`, `align-right`, styled in global.css) — not
  * MDX's default `style="text-align:…"`, which the CSP's style-src blocks, nor
  * `align`, obsolete in HTML5 — and no whitespace text between table rows and
- * cells (MDX drops it because JSX cannot hold it there). Registered in
- * astro.config.mjs for both pipelines.
+ * cells (MDX drops it because JSX cannot hold it there). Registered in the
+ * Markdown configuration (config.ts) for both pipelines.
  */
 interface HastNode {
   type: string;
