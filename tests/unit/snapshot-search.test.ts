@@ -17,7 +17,7 @@ import {
   chooseKeys,
   OfflineSearch,
   scoreFromCounts,
-  TEXT_BUDGET,
+  READ_BUDGET,
 } from '../../scripts/lib/snapshot/browser/engine';
 import { gramCounts, gramsForTerm } from '../../scripts/lib/snapshot/browser/grams';
 import { fileLoader, offlineQueryCost } from '../../scripts/lib/snapshot/query-cost';
@@ -62,7 +62,7 @@ async function offline(
     info,
     loader,
     { q, channel: opts.channel ?? '', year: opts.year, sort: opts.sort ?? 'relevance' },
-    new Budget(opts.budget ?? TEXT_BUDGET),
+    new Budget(opts.budget ?? READ_BUDGET),
   );
   const top = await s.top(opts.n ?? 20);
   const texts = [...loaded].filter((p) => p.startsWith('search/t/')).length;

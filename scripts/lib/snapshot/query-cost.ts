@@ -54,6 +54,7 @@ export async function offlineQueryCost(
   await s.finish();
   if (!hits.length)
     for (const sub of suggestionCandidates(query)) {
+      if (budget.spent >= budget.limit) break;
       const alt = await OfflineSearch.open(info, loader, { ...q, q: `"${sub}"` }, budget);
       if (await alt.any()) break;
     }

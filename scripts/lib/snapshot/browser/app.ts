@@ -76,6 +76,7 @@ const api = {
 /** The first shorter query (the shared contract's candidates, in order) that finds something. */
 async function suggest(query: OfflineQuery, budget: Budget): Promise<string | null> {
   for (const sub of suggestionCandidates(query.q)) {
+    if (budget.spent >= budget.limit) break;
     const alt = await OfflineSearch.open(
       info!,
       loader,
@@ -212,14 +213,15 @@ function start() {
       list.append(li);
     }
   };
-  OfflineSearch.open(info!, loader, query, new Budget())
+  const budget = new Budget();
+  OfflineSearch.open(info!, loader, query, budget)
     .then(async (search) => {
       const { terms } = search;
       let shown = 0;
       const first = await search.top(PAGE_SIZE);
       if (!first.hits.length && search.count().exact) {
         status.textContent = `无结果：没有文章包含“${terms.join(' ')}”${note}。`;
-        const alt = await suggest(query, new Budget());
+        const alt = await suggest(query, budget);
         if (alt) {
           const a = el('a', undefined, alt);
           a.href = `index.html?q=${encodeURIComponent(alt)}`;

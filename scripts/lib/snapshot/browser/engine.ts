@@ -13,7 +13,7 @@
  *    for the literal terms and scored with `scoreDoc`. Once the n-th checked
  *    match ranks above the bound of every unread candidate, the first n are
  *    exactly the first n of the whole archive, in the online order.
- * 3. Texts stop at a byte budget per reader action; the count is exact when
+ * 3. Posting lists and texts count against a byte budget per reader action; the count is exact when
  *    the keys decide membership (terms of one or two characters) or when
  *    every candidate was read, and shown as 约 N otherwise.
  *
@@ -73,16 +73,20 @@ export interface OfflineQuery {
 export const PAGE_SIZE = 20;
 /** At most this many keys are read for one query (a longer query is checked on the texts). */
 export const MAX_KEYS = 24;
-/** Bytes of article texts one reader action (a query, 加载更多, a suggestion) may read. */
-export const TEXT_BUDGET = 3_000_000;
+/**
+ * Bytes of posting lists and article texts one reader action (a query and
+ * its suggestions, or 加载更多) may read. With index.js, the page and the
+ * rest of the key shards, a query stays under 5 MB.
+ */
+export const READ_BUDGET = 3_500_000;
 /** Stands for "no bound" on a count (a term none of whose keys was read). */
 const UNBOUNDED = 1e9;
 const EPSILON = 1e-9;
 
-/** Bytes of texts read so far, against a limit. */
+/** Bytes of posting lists and texts read so far, against a limit. */
 export class Budget {
   spent = 0;
-  constructor(readonly limit = TEXT_BUDGET) {}
+  constructor(readonly limit = READ_BUDGET) {}
 }
 
 /** Where a document stands in the ranking: its score (or bound), date rank and index. */
@@ -205,6 +209,7 @@ export class OfflineSearch {
       chosen.map((keys) => Promise.all(keys.map((k) => this.postings(k)))),
     );
     if (lists.some((l) => l.some((c) => c === null))) return;
+    for (const l of lists) for (const c of l) this.budget.spent += c!.length;
     const decoded = lists.map((l) => l.map((c) => decodePostings(c!)));
     const keyCount = chosen.reduce((s, k) => s + k.length, 0);
     const D = info.docCount;
