@@ -6,10 +6,13 @@ import {
   gramsOf,
   keysAreExact,
   parseIndexCall,
+  decodeInts,
+  encodeInts,
   PostingWriter,
   scriptJson,
   shardOf,
 } from '../../scripts/lib/snapshot/browser/grams';
+import { decodeInfo, type RawOfflineInfo } from '../../scripts/lib/snapshot/browser/engine';
 import { buildOfflineIndex } from '../../scripts/lib/snapshot/search-index';
 import { formatManifest, parseManifest } from '../../scripts/lib/snapshot/manifest';
 import { readZip, reproducibleZip } from '../../scripts/lib/snapshot/zip';
@@ -51,6 +54,8 @@ describe('offline search keys', () => {
     one.add(0, 3, 0);
     expect(one.toString()).toHaveLength(2);
     expect(() => decodePostings('"')).toThrow(/损坏/);
+    const column = [0, 1, 31, 32, 1023, 1024, 4000, 2 ** 40];
+    expect(decodeInts(encodeInts(column))).toEqual(column);
   });
   it('escapes what could end a script or a line in index files, and reads them back', () => {
     const text = '</script><script>alert(1)</script>\u2028\u2029"\\';
@@ -71,11 +76,9 @@ describe('offline search keys', () => {
       text: `正文第${i}篇 党群共建`.repeat(20),
     }));
     const files = buildOfflineIndex(docs, { shardBytes: 200, ownFileChars: 40 });
-    const info = parseIndexCall(files.get('search/index.js')!).args[0] as {
-      shards: number;
-      docBytes: number[];
-      docLen: number[];
-    };
+    const info = decodeInfo(
+      parseIndexCall(files.get('search/index.js')!).args[0] as RawOfflineInfo,
+    );
     expect(info.shards).toBeGreaterThan(1);
     const shard = parseIndexCall(files.get(`search/g/${shardOf('共建', info.shards)}.js`)!)
       .args[1] as Record<string, string>;
@@ -93,7 +96,9 @@ describe('offline search keys', () => {
     expect(decodePostings(rare['29']!).docs).toEqual(Int32Array.from([29]));
     // One text file a document; its size is in index.js; nothing in it can close a script.
     const t4 = files.get('search/t/4.js')!;
-    expect(Buffer.byteLength(t4)).toBe(info.docBytes[4]);
+    expect(info.docBytes[4]).toBe(Math.ceil(Buffer.byteLength(t4) / 1024) * 1024);
+    expect(info.channels[info.docChannel[4]!]).toBe('参考');
+    expect(info.docYear[4]).toBe(2015);
     expect(t4).not.toContain('</script>');
     expect(info.docLen[0]).toBe('正文第0篇 党群共建'.repeat(20).length);
     for (const body of files.values()) expect(body).not.toMatch(/[<>\u2028\u2029]/);

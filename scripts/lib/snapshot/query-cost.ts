@@ -1,11 +1,13 @@
 import { suggestionCandidates } from '../../../src/lib/search/query';
 import {
   Budget,
+  decodeInfo,
   OfflineSearch,
   PAGE_SIZE,
   type OfflineDoc,
   type OfflineInfo,
   type OfflineLoader,
+  type RawOfflineInfo,
 } from './browser/engine';
 import { parseIndexCall } from './browser/grams';
 
@@ -23,7 +25,7 @@ export function fileLoader(files: Map<string, Uint8Array | string>): {
     return parseIndexCall(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'))
       .args;
   };
-  const info = call('search/index.js')[0] as OfflineInfo;
+  const info = decodeInfo(call('search/index.js')[0] as RawOfflineInfo);
   const loader: OfflineLoader = {
     shard: async (n) => call(`search/g/${n}.js`)[1] as Record<string, string>,
     ownKey: async (file) => call(`search/${file}`)[1] as string,

@@ -1,6 +1,13 @@
 import { normalize } from '../../../src/lib/search/query';
-import type { OfflineInfo } from './browser/engine';
-import { gramCounts, ownKeyFile, PostingWriter, scriptJson, shardOf } from './browser/grams';
+import type { RawOfflineInfo } from './browser/engine';
+import {
+  encodeInts,
+  gramCounts,
+  ownKeyFile,
+  PostingWriter,
+  scriptJson,
+  shardOf,
+} from './browser/grams';
 import { extractArticle } from '../../../src/lib/search/records';
 
 /** One article as the offline search stores it (original text; normalized in the browser). */
@@ -45,8 +52,8 @@ export interface IndexOptions {
  * Builds the offline index as classic scripts under `search/` (see
  * browser/engine.ts for how the page reads them):
  *
- * - `index.js`: per document its channel, year, body length, date rank and
- *   text file size;
+ * - `index.js`: per document (numbered newest first) its channel, year,
+ *   body length and text file size;
  * - `g/N.js`: key shards, key → posting list (documents with the key's body
  *   and title counts); a long list is `@` there and lives in `g/k/<hex>.js`;
  * - `t/N.js`: one document each (id, page, title, date, channel, text).
@@ -60,7 +67,11 @@ export function buildOfflineIndex(
   opts: IndexOptions = {},
 ): Map<string, string> {
   const ownFileChars = opts.ownFileChars ?? 4096;
-  const docs = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Newest first, then by id: compareRanked's tie order, so a document's number is its rank.
+  const time = (d: OfflineDoc) => new Date(d.date).getTime() || 0;
+  const docs = [...input].sort(
+    (a, b) => time(b) - time(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const postings = new Map<string, PostingWriter>();
   const docLen: number[] = [];
   docs.forEach((doc, n) => {
@@ -104,18 +115,17 @@ export function buildOfflineIndex(
   });
 
   const channels = [...new Set(docs.map((d) => d.channel))].sort();
-  const times = docs.map((d) => new Date(d.date).getTime() || 0);
-  const distinct = [...new Set(times)].sort((a, b) => b - a);
-  const rankOf = new Map(distinct.map((t, i) => [t, i] as const));
-  const info: OfflineInfo = {
+  const years = docs.map((d) => new Date(Date.parse(d.date) + 8 * 3600_000).getUTCFullYear());
+  const firstYear = years.reduce((a, b) => Math.min(a, b), years[0] ?? 0);
+  const info: RawOfflineInfo = {
     docCount: docs.length,
     shards,
     channels,
-    docChannel: docs.map((d) => channels.indexOf(d.channel)),
-    docYear: docs.map((d) => new Date(Date.parse(d.date) + 8 * 3600_000).getUTCFullYear()),
-    docLen,
-    docRank: times.map((t) => rankOf.get(t)!),
-    docBytes,
+    docChannel: encodeInts(docs.map((d) => channels.indexOf(d.channel))),
+    docYear: encodeInts(years.map((y) => y - firstYear)),
+    firstYear,
+    docLen: encodeInts(docLen),
+    docKiB: encodeInts(docBytes.map((b) => Math.ceil(b / 1024))),
   };
   files.set('search/index.js', `FeigongOffline.init(${scriptJson(info)});\n`);
   return files;

@@ -12,12 +12,14 @@ import {
 } from '../../../../src/lib/search/query';
 import {
   Budget,
+  decodeInfo,
   OfflineSearch,
   PAGE_SIZE,
   type OfflineDoc,
   type OfflineInfo,
   type OfflineLoader,
   type OfflineQuery,
+  type RawOfflineInfo,
 } from './engine';
 import { ownKeyFile } from './grams';
 
@@ -57,8 +59,8 @@ const loader: OfflineLoader = {
 };
 
 const api = {
-  init(i: OfflineInfo) {
-    info = i;
+  init(raw: RawOfflineInfo) {
+    info = decodeInfo(raw);
     start();
   },
   keys(n: number, keys: Record<string, string>) {

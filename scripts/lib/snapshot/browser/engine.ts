@@ -31,21 +31,62 @@ import {
   type SearchDoc,
   type SortOrder,
 } from '../../../../src/lib/search/query';
-import { decodePostings, gramsForTerm, keysAreExact, ownKeyFile, shardOf } from './grams';
+import {
+  decodeInts,
+  decodePostings,
+  gramsForTerm,
+  keysAreExact,
+  ownKeyFile,
+  shardOf,
+} from './grams';
 
-/** `search/index.js`: per-document facts, index order = documents sorted by id. */
+/**
+ * `search/index.js` as written: per-document columns as varint strings
+ * (encodeInts). Documents are numbered newest first, then by id — the
+ * order `compareRanked` breaks ties in — so a document's number is its rank.
+ */
+export interface RawOfflineInfo {
+  docCount: number;
+  shards: number;
+  channels: string[];
+  /** Index into `channels`, per document. */
+  docChannel: string;
+  /** Beijing year minus `firstYear`, per document. */
+  docYear: string;
+  firstYear: number;
+  /** Length of the normalized body (UTF-16 units), as `relevance` measures it. */
+  docLen: string;
+  /** Size of the document's text file `t/N.js`, in KiB rounded up. */
+  docKiB: string;
+}
+
+/** index.js decoded. */
 export interface OfflineInfo {
   docCount: number;
   shards: number;
   channels: string[];
   docChannel: number[];
   docYear: number[];
-  /** Length of the normalized body (UTF-16 units), as `relevance` measures it. */
   docLen: number[];
-  /** 0 for the newest date; equal dates share a rank. */
-  docRank: number[];
-  /** Bytes of the document's text file `t/N.js`. */
+  /** At least the bytes of `t/N.js`. */
   docBytes: number[];
+}
+
+export function decodeInfo(raw: RawOfflineInfo): OfflineInfo {
+  const column = (code: string) => {
+    const xs = decodeInts(code);
+    if (xs.length !== raw.docCount) throw new Error('索引文件有误：index.js');
+    return xs;
+  };
+  return {
+    docCount: raw.docCount,
+    shards: raw.shards,
+    channels: raw.channels,
+    docChannel: column(raw.docChannel),
+    docYear: column(raw.docYear).map((y) => y + raw.firstYear),
+    docLen: column(raw.docLen),
+    docBytes: column(raw.docKiB).map((k) => k * 1024),
+  };
 }
 
 export interface OfflineDoc extends SearchDoc {
@@ -89,21 +130,20 @@ export class Budget {
   constructor(readonly limit = READ_BUDGET) {}
 }
 
-/** Where a document stands in the ranking: its score (or bound), date rank and index. */
+/** Where a document stands in the ranking: its score (or bound) and number (newest first). */
 interface Key {
   d: number;
   inTitle: boolean;
   score: number;
-  rank: number;
 }
 
-/** compareRanked on keys: title first, score, newer (lower rank), then id (index order). */
+/** compareRanked on keys: title first, score, then newer and id (the document's number). */
 function compareKeys(a: Key, b: Key, sort: SortOrder): number {
   if (sort === 'relevance') {
     if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
     if (Math.abs(a.score - b.score) > EPSILON) return b.score - a.score;
   }
-  return a.rank - b.rank || a.d - b.d;
+  return a.d - b.d;
 }
 
 /**
@@ -252,7 +292,6 @@ export class OfflineSearch {
         d,
         inTitle: counts.every((c) => c.title > 0),
         score: scoreFromCounts(counts, phrase, info.docLen[d]!),
-        rank: info.docRank[d]!,
       };
     });
     this.cands.sort((a, b) => compareKeys(a, b, query.sort));
@@ -280,7 +319,7 @@ export class OfflineSearch {
       const c = batch[i]!;
       this.hits.push({
         ranked,
-        key: { d: c.d, inTitle: ranked.inTitle, score: ranked.score, rank: c.rank },
+        key: { d: c.d, inTitle: ranked.inTitle, score: ranked.score },
       });
     });
     this.hits.sort((a, b) => compareRanked(a.ranked, b.ranked, this.query.sort));

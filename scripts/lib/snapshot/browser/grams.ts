@@ -106,36 +106,59 @@ export interface Postings {
   title: Int32Array;
 }
 
-/** Reads what PostingWriter wrote. Throws on a malformed list. */
-export function decodePostings(code: string): Postings {
-  const docs: number[] = [];
-  const body: number[] = [];
-  const title: number[] = [];
-  let i = 0;
-  const next = (): number => {
+/** Reads base-32 varints from `code`, one after another. */
+class VarintReader {
+  i = 0;
+  constructor(private readonly code: string) {}
+  get done(): boolean {
+    return this.i >= this.code.length;
+  }
+  next(): number {
     let n = 0,
       scale = 1;
     for (;;) {
-      const v = i < code.length ? (VALUE[code.charCodeAt(i++)] ?? -1) : -1;
+      const c = this.code.charCodeAt(this.i++);
+      const v = c < 128 ? VALUE[c]! : -1;
       if (v < 0) throw new Error('损坏的索引数据');
       n += (v & 31) * scale;
       if (v < 32) return n;
       scale *= 32;
     }
-  };
+  }
+}
+
+/** Reads what PostingWriter wrote. Throws on a malformed list. */
+export function decodePostings(code: string): Postings {
+  const docs: number[] = [];
+  const body: number[] = [];
+  const title: number[] = [];
+  const r = new VarintReader(code);
   let doc = -1;
-  while (i < code.length) {
-    doc += next();
-    const v = next();
+  while (!r.done) {
+    doc += r.next();
+    const v = r.next();
     docs.push(doc);
     body.push(Math.floor(v / 2));
-    title.push(v & 1 ? next() : 0);
+    title.push(v & 1 ? r.next() : 0);
   }
   return {
     docs: Int32Array.from(docs),
     body: Int32Array.from(body),
     title: Int32Array.from(title),
   };
+}
+
+/** Non-negative integers as one string of varints (index.js's per-document columns). */
+export function encodeInts(values: readonly number[]): string {
+  return values.map(varint).join('');
+}
+
+/** Reads what encodeInts wrote. */
+export function decodeInts(code: string): number[] {
+  const r = new VarintReader(code);
+  const out: number[] = [];
+  while (!r.done) out.push(r.next());
+  return out;
 }
 
 /**
