@@ -244,11 +244,12 @@ function start() {
         // Each 加载更多 may read up to the budget again.
         search.refill();
         search.top(shown + PAGE_SIZE).then(({ hits, exact }) => {
+          const before = shown;
           render(hits.slice(shown), terms);
           shown = hits.length;
           update(exact);
           more.disabled = false;
-          more.hidden = shown >= search.count().n || hits.length === 0;
+          more.hidden = shown >= search.count().n || shown === before;
         }, fail);
       };
       // The exact count, when the remaining candidates fit in the budget.
