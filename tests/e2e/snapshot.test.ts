@@ -6,6 +6,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
 import { buildOfflineIndex, type OfflineDoc } from '../../scripts/lib/snapshot/search-index';
+import { search } from '../../src/lib/search/query';
 import { sampleSnapshot, unpack } from '../helpers/snapshot';
 
 let browser: Browser;
@@ -133,6 +134,7 @@ describe('snapshot opened from file:// in Chromium', () => {
 
 describe('offline search on a large index stays bounded', () => {
   let big: string;
+  let docs: OfflineDoc[];
   beforeAll(() => {
     // The sample snapshot's search page and script over a 3,000-article index in which
     // 党群共建 is in every article: one old article has it in its title.
@@ -141,7 +143,7 @@ describe('offline search on a large index stays bounded', () => {
     rmSync(join(big, 'search/g'), { recursive: true, force: true });
     rmSync(join(big, 'search/t'), { recursive: true, force: true });
     const filler = '企业发展离不开组织建设，服务职工是工作重点。'.repeat(40);
-    const docs: OfflineDoc[] = Array.from({ length: 3000 }, (_, i) => ({
+    docs = Array.from({ length: 3000 }, (_, i) => ({
       id: `big-${String(i).padStart(4, '0')}`,
       path: `articles/big-${i}/index.html`,
       title: i === 1234 ? '标题里有党群共建的文章' : `第${i}篇文章`,
@@ -171,7 +173,9 @@ describe('offline search on a large index stays bounded', () => {
       await expect.poll(() => status.textContent()).toMatch(count);
       page.off('request', onRequest);
       const titles = await page.locator('#offline-results li h2').allTextContents();
-      expect(titles).toHaveLength(20);
+      // The shared contract's order over all 3,000 articles.
+      const expected = search(docs, q).map((h) => h.doc.title);
+      expect(titles).toEqual(expected.slice(0, 20));
       expect(titles[0]).toBe('标题里有党群共建的文章');
       const texts = loaded.filter((u) => /\/search\/t\/\d+\.js$/.test(u));
       expect(texts.length).toBeGreaterThanOrEqual(20);
@@ -180,6 +184,12 @@ describe('offline search on a large index stays bounded', () => {
         .filter((u) => u.startsWith('file://'))
         .reduce((sum, u) => sum + statSync(fileURLToPath(u)).size, 0);
       expect(bytes).toBeLessThan(5 * 1024 * 1024);
+      // 加载更多 continues the same order.
+      await page.click('#offline-more');
+      await expect.poll(() => page.locator('#offline-results li').count()).toBe(40);
+      expect(await page.locator('#offline-results li h2').allTextContents()).toEqual(
+        expected.slice(0, 40),
+      );
       expect(errors).toEqual([]);
     });
 });
