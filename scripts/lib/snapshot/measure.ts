@@ -19,7 +19,8 @@ export interface OfflineQueryRun {
 /**
  * Opens `search/index.html?q=…` of an unpacked snapshot from file:// in a
  * fresh browser context (cold cache) and measures the time to the first
- * results and the files loaded to show them.
+ * results (the page's `feigong-first-results` mark) and the files loaded to
+ * show them.
  */
 export async function measureOfflineQuery(
   browser: Browser,
@@ -33,32 +34,19 @@ export async function measureOfflineQuery(
     page.on('request', (r) => {
       if (r.url().startsWith('file://')) urls.add(r.url().split('?')[0]!);
     });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstResults?: number };
-      const check = () => {
-        if (w.__firstResults !== undefined) return;
-        const list = document.getElementById('offline-results');
-        const status = document.getElementById('offline-status');
-        if (list?.firstElementChild || /^无结果/.test(status?.textContent ?? ''))
-          w.__firstResults = performance.now();
-      };
-      new MutationObserver(check).observe(document, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    });
     await page.goto(
       `${pathToFileURL(join(root, 'search/index.html')).href}?q=${encodeURIComponent(q)}`,
     );
-    await page.waitForFunction(
-      () => (window as unknown as { __firstResults?: number }).__firstResults !== undefined,
+    // The page marks its first results (or 无结果) with the User Timing API; time from navigation start.
+    const handle = await page.waitForFunction(
+      () => {
+        const m = performance.getEntriesByName('feigong-first-results')[0];
+        return m ? m.startTime : 0;
+      },
       undefined,
-      { timeout: 120_000 },
+      { timeout: 120_000, polling: 50 },
     );
-    const ms = await page.evaluate(
-      () => (window as unknown as { __firstResults: number }).__firstResults,
-    );
+    const ms = (await handle.jsonValue()) as number;
     const status = (await page.locator('#offline-status').textContent()) ?? '';
     const searchDir = pathToFileURL(join(root, 'search')).href + '/';
     let bytes = 0,

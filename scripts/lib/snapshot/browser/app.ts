@@ -23,6 +23,9 @@ import {
 } from './engine';
 import { ownKeyFile } from './grams';
 
+/** User-timing mark when the first results (or 无结果) are on the page: what bench:snapshot measures. */
+const FIRST_RESULTS = 'feigong-first-results';
+
 type Row = [id: string, path: string, title: string, date: string, channel: string, text: string];
 
 let info: OfflineInfo | null = null;
@@ -223,6 +226,7 @@ function start() {
       const first = await search.top(PAGE_SIZE);
       if (!first.hits.length && search.count().exact) {
         status.textContent = `无结果：没有文章包含“${terms.join(' ')}”${note}。`;
+        performance.mark(FIRST_RESULTS);
         const alt = await suggest(query, budget);
         if (alt) {
           const a = el('a', undefined, alt);
@@ -236,6 +240,7 @@ function start() {
         if (!exact) status.append('（已核对的文章按相关度排列，其余尚未核对）');
       };
       render(first.hits, terms);
+      performance.mark(FIRST_RESULTS);
       shown = first.hits.length;
       update(first.exact);
       more.hidden = shown >= search.count().n;
