@@ -235,31 +235,33 @@ function start() {
         }
         return;
       }
-      const update = (exact: boolean) => {
+      let exact = first.exact;
+      const update = () => {
         status.textContent = countText(search.count(), note);
-        if (!exact) status.append('（已核对的文章按相关度排列，其余尚未核对）');
+        if (!exact) status.append('（只核对了部分候选文章，以上是其中最相关的）');
       };
       render(first.hits, terms);
       performance.mark(FIRST_RESULTS);
       shown = first.hits.length;
-      update(first.exact);
+      update();
       more.hidden = shown >= search.count().n;
       more.onclick = () => {
         more.disabled = true;
         // Each 加载更多 may read up to the budget again.
         search.refill();
-        search.top(shown + PAGE_SIZE).then(({ hits, exact }) => {
+        search.top(shown + PAGE_SIZE).then((next) => {
           const before = shown;
-          render(hits.slice(shown), terms);
-          shown = hits.length;
-          update(exact);
+          render(next.hits.slice(shown), terms);
+          shown = next.hits.length;
+          exact = next.exact;
+          update();
           more.disabled = false;
           more.hidden = shown >= search.count().n || shown === before;
         }, fail);
       };
       // The exact count, when the remaining candidates fit in the budget.
       await search.finish();
-      update(first.exact);
+      update();
       more.hidden = shown >= search.count().n;
     })
     .catch(fail);
