@@ -6,7 +6,16 @@
  * `--site <dir>` packages an existing build of such a corpus instead of
  * building one. Runs under the heavy-jobs lock (see package.json).
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -92,7 +101,8 @@ console.log(
 );
 
 // The offline search in Chromium, from file://, a fresh context (cold cache) per run.
-const unpacked = join(work, 'unpacked');
+// Outside the project, so a lint run meanwhile does not see the snapshot's scripts.
+const unpacked = mkdtempSync(join(tmpdir(), 'feigong-bench-snapshot-'));
 for (const [p, b] of files) {
   mkdirSync(dirname(join(unpacked, p)), { recursive: true });
   writeFileSync(join(unpacked, p), b);
@@ -123,5 +133,6 @@ try {
   }
 } finally {
   await browser.close();
+  rmSync(unpacked, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
-rmSync(work, { recursive: true, force: true });
