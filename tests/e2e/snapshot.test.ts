@@ -1,9 +1,12 @@
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
+import { buildOfflineIndex, type OfflineDoc } from '../../scripts/lib/snapshot/search-index';
+import { search } from '../../src/lib/search/query';
 import { sampleSnapshot, unpack } from '../helpers/snapshot';
 
 let browser: Browser;
@@ -127,4 +130,66 @@ describe('snapshot opened from file:// in Chromium', () => {
     await link.click();
     await expect.poll(() => page.locator('#offline-status').textContent()).toMatch(/共找到/);
   });
+});
+
+describe('offline search on a large index stays bounded', () => {
+  let big: string;
+  let docs: OfflineDoc[];
+  beforeAll(() => {
+    // The sample snapshot's search page and script over a 3,000-article index in which
+    // 党群共建 is in every article: one old article has it in its title.
+    big = mkdtempSync(join(tmpdir(), 'feigong-big-index-'));
+    cpSync(root, big, { recursive: true });
+    rmSync(join(big, 'search/g'), { recursive: true, force: true });
+    rmSync(join(big, 'search/t'), { recursive: true, force: true });
+    const filler = '企业发展离不开组织建设，服务职工是工作重点。'.repeat(40);
+    docs = Array.from({ length: 3000 }, (_, i) => ({
+      id: `big-${String(i).padStart(4, '0')}`,
+      path: `articles/big-${i}/index.html`,
+      title: i === 1234 ? '标题里有党群共建的文章' : `第${i}篇文章`,
+      date: new Date(Date.UTC(2011 + (i % 15), i % 12, 1)).toISOString(),
+      channel: '案例',
+      text: `${filler}党群共建${'党群共建'.repeat(i % 4)}${filler}`,
+    }));
+    for (const [path, body] of buildOfflineIndex(docs)) {
+      mkdirSync(dirname(join(big, path)), { recursive: true });
+      writeFileSync(join(big, path), body);
+    }
+  });
+  afterAll(() => rmSync(big, { recursive: true, force: true }));
+
+  for (const [q, count] of [
+    ['党群共建', /^找到约 3000 篇文章/],
+    ['党', /^共找到 3000 篇文章/],
+  ] as const)
+    it(`${q}: a title match first, within 64 text files and 5 MB`, async () => {
+      const loaded: string[] = [];
+      const onRequest = (r: { url(): string }) => loaded.push(r.url().split('?')[0]!);
+      page.on('request', onRequest);
+      await page.goto(
+        pathToFileURL(join(big, 'search/index.html')).href + '?q=' + encodeURIComponent(q),
+      );
+      const status = page.locator('#offline-status');
+      await expect.poll(() => status.textContent()).toMatch(count);
+      page.off('request', onRequest);
+      const titles = await page.locator('#offline-results li h2').allTextContents();
+      // The shared contract's order over all 3,000 articles.
+      const expected = search(docs, q).map((h) => h.doc.title);
+      expect(titles).toEqual(expected.slice(0, 20));
+      expect(titles[0]).toBe('标题里有党群共建的文章');
+      const texts = loaded.filter((u) => /\/search\/t\/\d+\.js$/.test(u));
+      expect(texts.length).toBeGreaterThanOrEqual(20);
+      expect(texts.length).toBeLessThanOrEqual(64);
+      const bytes = loaded
+        .filter((u) => u.startsWith('file://'))
+        .reduce((sum, u) => sum + statSync(fileURLToPath(u)).size, 0);
+      expect(bytes).toBeLessThan(5 * 1024 * 1024);
+      // 加载更多 continues the same order.
+      await page.click('#offline-more');
+      await expect.poll(() => page.locator('#offline-results li').count()).toBe(40);
+      expect(await page.locator('#offline-results li h2').allTextContents()).toEqual(
+        expected.slice(0, 40),
+      );
+      expect(errors).toEqual([]);
+    });
 });

@@ -1,45 +1,75 @@
-import { parseQuery } from '../../../src/lib/search/query';
-import { decodePostings, gramsForTerm, shardOf } from './browser/grams';
+import { suggestionCandidates } from '../../../src/lib/search/query';
+import {
+  Budget,
+  decodeInfo,
+  OfflineSearch,
+  PAGE_SIZE,
+  type OfflineDoc,
+  type OfflineInfo,
+  type OfflineLoader,
+  type RawOfflineInfo,
+} from './browser/engine';
+import { parseIndexCall } from './browser/grams';
+
+/** An engine loader over the snapshot's files (paths under the snapshot root), recording what it reads. */
+export function fileLoader(files: Map<string, Uint8Array | string>): {
+  info: OfflineInfo;
+  loader: OfflineLoader;
+  loaded: Set<string>;
+} {
+  const loaded = new Set<string>();
+  const call = (path: string) => {
+    const body = files.get(path);
+    if (body === undefined) throw new Error(`无法载入 ${path}`);
+    loaded.add(path);
+    return parseIndexCall(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'))
+      .args;
+  };
+  const info = decodeInfo(call('search/index.js')[0] as RawOfflineInfo);
+  const loader: OfflineLoader = {
+    shard: async (n) => call(`search/g/${n}.js`)[1] as Record<string, string>,
+    ownKey: async (file) => call(`search/${file}`)[1] as string,
+    text: async (d) => {
+      const [id, path, title, date, channel, text] = call(`search/t/${d}.js`)[1] as string[];
+      return { id, path, title, date, channel, text } as OfflineDoc;
+    },
+  };
+  return { info, loader, loaded };
+}
 
 /**
- * What the offline search page loads for a query, computed from the
- * snapshot's files the way `browser/app.ts` does it: the page's two scripts,
- * the key shards of the query's keys, and the text chunks of the candidates.
+ * What the offline search page loads for a query, by running the page's own
+ * engine over the snapshot's files: the page's scripts, the key files, the
+ * texts read for the first page of results and for the exact count, and for
+ * a query with no result the suggestions' files.
  */
-export function offlineQueryCost(
-  files: Map<string, Uint8Array>,
+export async function offlineQueryCost(
+  files: Map<string, Uint8Array | string>,
   query: string,
-): { files: number; bytes: number; candidates: number } {
-  const text = (p: string) => Buffer.from(files.get(p)!).toString('utf8');
-  const info = JSON.parse(/init\((.*)\);\s*$/s.exec(text('search/index.js'))![1]!) as {
-    docCount: number;
-    chunkSize: number;
-    shards: number;
+): Promise<{ files: number; bytes: number; candidates: number; results: number; exact: boolean }> {
+  const { info, loader, loaded } = fileLoader(files);
+  for (const page of ['search/index.html', 'search/app.js']) if (files.has(page)) loaded.add(page);
+  const budget = new Budget();
+  const q = { q: query, channel: '', year: undefined, sort: 'relevance' as const };
+  const s = await OfflineSearch.open(info, loader, q, budget);
+  const { hits } = await s.top(PAGE_SIZE);
+  await s.finish();
+  if (!hits.length)
+    for (const sub of suggestionCandidates(query)) {
+      if (budget.spent >= budget.limit) break;
+      const alt = await OfflineSearch.open(info, loader, { ...q, q: `"${sub}"` }, budget);
+      if (await alt.any()) break;
+    }
+  const size = (p: string) => {
+    const b = files.get(p)!;
+    return typeof b === 'string' ? Buffer.byteLength(b) : b.length;
   };
-  const keys = [...new Set(parseQuery(query).flatMap(gramsForTerm))];
-  const shards = [...new Set(keys.map((k) => shardOf(k, info.shards)))];
-  const loaded = [
-    'search/index.html',
-    'search/app.js',
-    'search/index.js',
-    ...shards.map((s) => `search/g/${s}.js`),
-  ];
-  let acc: Uint8Array | null = null;
-  for (const k of keys) {
-    const shard = JSON.parse(
-      /keys\(\d+,(.*)\);\s*$/s.exec(text(`search/g/${shardOf(k, info.shards)}.js`))![1]!,
-    ) as Record<string, string>;
-    const bits = shard[k]
-      ? decodePostings(shard[k]!, info.docCount)
-      : new Uint8Array(info.docCount);
-    acc = acc ? acc.map((v, i) => v & bits[i]!) : bits;
-  }
-  const candidates = acc ? [...acc.keys()].filter((d) => acc![d]) : [];
-  for (const c of new Set(candidates.map((d) => Math.floor(d / info.chunkSize))))
-    loaded.push(`search/t/${c}.js`);
+  const count = s.count();
   return {
-    files: loaded.length,
-    bytes: loaded.reduce((s, p) => s + files.get(p)!.length, 0),
-    candidates: candidates.length,
+    files: loaded.size,
+    bytes: [...loaded].reduce((sum, p) => sum + size(p), 0),
+    candidates: s.candidateCount,
+    results: count.n,
+    exact: count.exact,
   };
 }

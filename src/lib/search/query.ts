@@ -121,9 +121,9 @@ export function beijingYear(date: string | Date): number {
 // BM25's constants (its usual values) and a typical body length in characters.
 const K1 = 1.2;
 const B = 0.75;
-const TYPICAL_LENGTH = 1500;
+export const TYPICAL_LENGTH = 1500;
 /** A title occurrence counts as much as this many body occurrences would before saturation. */
-const TITLE_BOOST = 3;
+export const TITLE_BOOST = 3;
 
 /** BM25's saturating term frequency: more occurrences count, each less; a longer text's count less. */
 export function saturate(tf: number, length: number): number {

@@ -1,38 +1,37 @@
 /**
  * The snapshot's search page, bundled as one classic script (no modules, no
  * fetch): both are blocked on file://. Index files are classic scripts too,
- * added as `<script>` tags only when a query needs them.
+ * added as `<script>` tags only when a query needs them; engine.ts decides
+ * which, within a fixed budget.
  */
 import {
   capNote,
   capQuery,
-  compareRanked,
   normalize,
-  parseQuery,
-  scoreDoc,
   suggestionCandidates,
-  type RankedDoc,
-  type SearchDoc,
 } from '../../../../src/lib/search/query';
-import { decodePostings, gramsForTerm, shardOf } from './grams';
+import {
+  Budget,
+  decodeInfo,
+  OfflineSearch,
+  PAGE_SIZE,
+  type OfflineDoc,
+  type OfflineInfo,
+  type OfflineLoader,
+  type OfflineQuery,
+  type RawOfflineInfo,
+} from './engine';
+import { ownKeyFile } from './grams';
 
-interface Info {
-  docCount: number;
-  chunkSize: number;
-  shards: number;
-  channels: string[];
-  docChannel: number[];
-  docYear: number[];
-}
-interface Doc extends SearchDoc {
-  path: string;
-}
+/** User-timing mark when the first results (or 无结果) are on the page: what bench:snapshot measures. */
+const FIRST_RESULTS = 'feigong-first-results';
+
 type Row = [id: string, path: string, title: string, date: string, channel: string, text: string];
 
-const PAGE = 20;
-let info: Info | null = null;
-const keyShards = new Map<number, Record<string, string>>();
-const chunks = new Map<number, Doc[]>();
+let info: OfflineInfo | null = null;
+const shards = new Map<number, Record<string, string>>();
+const ownKeys = new Map<string, string>();
+const texts = new Map<number, OfflineDoc>();
 const loading = new Map<string, Promise<void>>();
 
 function load(src: string): Promise<void> {
@@ -50,82 +49,46 @@ function load(src: string): Promise<void> {
   return p;
 }
 
+/** Gives a loaded file's data, or fails when the file did not call the expected function. */
+function got<T>(value: T | undefined, src: string): T {
+  if (value === undefined) throw new Error(`索引文件有误：${src}`);
+  return value;
+}
+
+const loader: OfflineLoader = {
+  shard: (n) => load(`g/${n}.js`).then(() => got(shards.get(n), `g/${n}.js`)),
+  ownKey: (file) => load(file).then(() => got(ownKeys.get(file), file)),
+  text: (d) => load(`t/${d}.js`).then(() => got(texts.get(d), `t/${d}.js`)),
+};
+
 const api = {
-  init(i: Info) {
-    info = i;
+  init(raw: RawOfflineInfo) {
+    info = decodeInfo(raw);
     start();
   },
   keys(n: number, keys: Record<string, string>) {
-    keyShards.set(n, keys);
+    shards.set(n, keys);
   },
-  texts(n: number, rows: Row[]) {
-    chunks.set(
-      n,
-      rows.map(([id, path, title, date, channel, text]) => ({
-        id,
-        path,
-        title,
-        date,
-        channel,
-        text,
-      })),
-    );
+  key(gram: string, code: string) {
+    ownKeys.set(ownKeyFile(gram), code);
+  },
+  text(n: number, [id, path, title, date, channel, text]: Row) {
+    texts.set(n, { id, path, title, date, channel, text });
   },
 };
 (window as unknown as { FeigongOffline: typeof api }).FeigongOffline = api;
 
-interface Query {
-  q: string;
-  channel: string;
-  year: number | undefined;
-  sort: 'relevance' | 'date';
-}
-
-/** Documents that hold every key of every term (a superset of the matches). */
-async function candidates(terms: string[]): Promise<number[]> {
-  const { docCount, shards } = info!;
-  const keys = [...new Set(terms.flatMap(gramsForTerm))];
-  await Promise.all(
-    [...new Set(keys.map((k) => shardOf(k, shards)))].map((s) => load(`g/${s}.js`)),
-  );
-  let acc: Uint8Array | null = null;
-  for (const k of keys) {
-    const code = keyShards.get(shardOf(k, shards))![k];
-    if (!code) return [];
-    const bits = decodePostings(code, docCount);
-    if (acc) for (let d = 0; d < docCount; d++) acc[d]! &= bits[d]!;
-    else acc = bits;
-  }
-  const out: number[] = [];
-  if (acc) for (let d = 0; d < docCount; d++) if (acc[d]) out.push(d);
-  return out;
-}
-
-async function run(query: Query): Promise<{ terms: string[]; hits: RankedDoc<Doc>[] }> {
-  const terms = parseQuery(query.q);
-  if (!terms.length || !info) return { terms, hits: [] };
-  const { chunkSize, channels, docChannel, docYear } = info;
-  const wanted = (await candidates(terms)).filter(
-    (d) =>
-      (!query.channel || channels[docChannel[d]!] === query.channel) &&
-      (!query.year || docYear[d] === query.year),
-  );
-  const needed = [...new Set(wanted.map((d) => Math.floor(d / chunkSize)))];
-  await Promise.all(needed.map((c) => load(`t/${c}.js`)));
-  const hits: RankedDoc<Doc>[] = [];
-  for (const d of wanted) {
-    const hit = scoreDoc(chunks.get(Math.floor(d / chunkSize))![d % chunkSize]!, terms);
-    if (hit) hits.push(hit);
-  }
-  hits.sort((a, b) => compareRanked(a, b, query.sort));
-  return { terms, hits };
-}
-
 /** The first shorter query (the shared contract's candidates, in order) that finds something. */
-async function suggest(q: string): Promise<string | null> {
-  for (const sub of suggestionCandidates(q)) {
-    const found = await run({ q: `"${sub}"`, channel: '', year: undefined, sort: 'relevance' });
-    if (found.hits.length) return sub;
+async function suggest(query: OfflineQuery, budget: Budget): Promise<string | null> {
+  for (const sub of suggestionCandidates(query.q)) {
+    if (budget.spent >= budget.limit) break;
+    const alt = await OfflineSearch.open(
+      info!,
+      loader,
+      { q: `"${sub}"`, channel: '', year: undefined, sort: 'relevance' },
+      budget,
+    );
+    if (await alt.any()) return sub;
   }
   return null;
 }
@@ -137,7 +100,7 @@ function chineseDate(iso: string): string {
 }
 
 /** About 90 characters of the body around the first term, terms marked. */
-function excerpt(doc: Doc, terms: string[]): DocumentFragment {
+function excerpt(doc: OfflineDoc, terms: string[]): DocumentFragment {
   const chars = Array.from(doc.text);
   const norm = chars.map((c) => normalize(c) || ' ');
   const joined = norm.join('');
@@ -198,7 +161,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function readQuery(): Query {
+function readQuery(): OfflineQuery {
   const p = new URLSearchParams(location.search);
   const year = Number(p.get('year'));
   return {
@@ -209,7 +172,7 @@ function readQuery(): Query {
   };
 }
 
-function fillForm(query: Query) {
+function fillForm(query: OfflineQuery) {
   const form = document.getElementById('offline-search-form') as HTMLFormElement;
   const channel = form.elements.namedItem('channel') as HTMLSelectElement;
   const year = form.elements.namedItem('year') as HTMLSelectElement;
@@ -220,6 +183,10 @@ function fillForm(query: Query) {
   channel.value = query.channel;
   year.value = query.year ? String(query.year) : '';
   (form.elements.namedItem('sort') as HTMLSelectElement).value = query.sort;
+}
+
+function countText(c: { n: number; exact: boolean }, note: string): string {
+  return c.exact ? `共找到 ${c.n} 篇文章${note}。` : `找到约 ${c.n} 篇文章${note}。`;
 }
 
 function start() {
@@ -233,45 +200,69 @@ function start() {
     return;
   }
   status.textContent = '正在搜索…';
-  run(query).then(
-    ({ terms, hits }) => {
-      const note = capQuery(query.q).cut ? `（${capNote}）` : '';
-      if (!hits.length) {
+  const note = capQuery(query.q).cut ? `（${capNote}）` : '';
+  const fail = (err: Error) => {
+    status.textContent = `搜索出错：${err.message}`;
+  };
+  const render = (hits: { doc: OfflineDoc }[], terms: string[]) => {
+    for (const { doc } of hits) {
+      const li = el('li', 'result');
+      const a = el('a', undefined, doc.title);
+      a.href = `../${doc.path}`;
+      const h = el('h2');
+      h.append(a);
+      li.append(h, el('p', 'result-meta', `${chineseDate(doc.date)}\u3000频道：${doc.channel}`));
+      const p = el('p', 'result-excerpt');
+      p.append(excerpt(doc, terms));
+      li.append(p);
+      list.append(li);
+    }
+  };
+  const budget = new Budget();
+  OfflineSearch.open(info!, loader, query, budget)
+    .then(async (search) => {
+      const { terms } = search;
+      let shown = 0;
+      const first = await search.top(PAGE_SIZE);
+      if (!first.hits.length && search.count().exact) {
         status.textContent = `无结果：没有文章包含“${terms.join(' ')}”${note}。`;
-        void suggest(query.q).then((alt) => {
-          if (!alt) return;
+        performance.mark(FIRST_RESULTS);
+        const alt = await suggest(query, budget);
+        if (alt) {
           const a = el('a', undefined, alt);
           a.href = `index.html?q=${encodeURIComponent(alt)}`;
           status.append(' 试试：', a);
-        });
+        }
         return;
       }
-      status.textContent = `共找到 ${hits.length} 篇文章${note}。`;
-      let shown = 0;
-      const show = () => {
-        for (const { doc } of hits.slice(shown, shown + PAGE)) {
-          const li = el('li', 'result');
-          const a = el('a', undefined, doc.title);
-          a.href = `../${doc.path}`;
-          const h = el('h2');
-          h.append(a);
-          li.append(
-            h,
-            el('p', 'result-meta', `${chineseDate(doc.date)}\u3000频道：${doc.channel}`),
-          );
-          const p = el('p', 'result-excerpt');
-          p.append(excerpt(doc, terms));
-          li.append(p);
-          list.append(li);
-        }
-        shown += PAGE;
-        more.hidden = shown >= hits.length;
+      let exact = first.exact;
+      const update = () => {
+        status.textContent = countText(search.count(), note);
+        if (!exact) status.append('（只核对了部分候选文章，以上是其中最相关的）');
       };
-      more.onclick = show;
-      show();
-    },
-    (err: Error) => {
-      status.textContent = `搜索出错：${err.message}`;
-    },
-  );
+      render(first.hits, terms);
+      performance.mark(FIRST_RESULTS);
+      shown = first.hits.length;
+      update();
+      more.hidden = shown >= search.count().n;
+      more.onclick = () => {
+        more.disabled = true;
+        // Each 加载更多 may read up to the budget again.
+        search.refill();
+        search.top(shown + PAGE_SIZE).then((next) => {
+          const before = shown;
+          render(next.hits.slice(shown), terms);
+          shown = next.hits.length;
+          exact = next.exact;
+          update();
+          more.disabled = false;
+          more.hidden = shown >= search.count().n || shown === before;
+        }, fail);
+      };
+      // The exact count, when the remaining candidates fit in the budget.
+      await search.finish();
+      update();
+      more.hidden = shown >= search.count().n;
+    })
+    .catch(fail);
 }
