@@ -37,6 +37,8 @@ const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex')
 
 /** The previous output folder, set by scripts/lib/build/run.ts when there is one. */
 export const PREVIOUS_OUT_ENV = 'FEIGONG_PREVIOUS_OUT';
+/** This build's output folder (Astro's outDir), set with the previous one. */
+export const BUILD_OUT_ENV = 'FEIGONG_BUILD_OUT';
 
 function addTree(hash: ReturnType<typeof createHash>, dir: string): void {
   if (!existsSync(dir)) return;
@@ -116,6 +118,8 @@ export function pagesToRender<T extends { id: string; key: string; pathname: str
     registry().set(p.id, { key: p.key, pathname: p.pathname, carried });
     if (!carried) render.push(p);
   }
+  // Linked now, while Astro renders the others: the search indexer reads MDX pages as they appear.
+  linkCarriedPages(process.env[BUILD_OUT_ENV]);
   return render;
 }
 
@@ -124,16 +128,18 @@ export const carriedPathnames = (): string[] =>
   [...registry().values()].filter((p) => p.carried).map((p) => p.pathname);
 
 /**
- * Puts the carried pages into this build's output: hard links (the previous
+ * Puts the carried pages into this build's output (once: when the pages are
+ * planned, and again after rendering for any still missing): hard links (the previous
  * output is replaced by this one when the build succeeds), copies where
  * linking is refused.
  */
-export function linkCarriedPages(outDir: string): void {
+export function linkCarriedPages(outDir: string | undefined): void {
   const from = process.env[PREVIOUS_OUT_ENV];
-  if (!from) return;
+  if (!from || !outDir) return;
   for (const pathname of carriedPathnames()) {
     const src = join(from, pathname, 'index.html');
     const dst = join(outDir, pathname, 'index.html');
+    if (existsSync(dst)) continue;
     mkdirSync(join(dst, '..'), { recursive: true });
     try {
       linkSync(src, dst);

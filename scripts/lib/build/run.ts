@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { outDirProblem, partialDir, realPath, trashDir } from './out-dir';
-import { PREVIOUS_OUT_ENV } from '../../../src/lib/page-reuse';
+import { BUILD_OUT_ENV, PREVIOUS_OUT_ENV } from '../../../src/lib/page-reuse';
 
 /**
  * A build is always a production build. Vite reads DEV/PROD/MODE/SSR from the
@@ -17,7 +17,8 @@ import { PREVIOUS_OUT_ENV } from '../../../src/lib/page-reuse';
  */
 export function productionEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
-  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', PREVIOUS_OUT_ENV]) delete env[k];
+  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', PREVIOUS_OUT_ENV, BUILD_OUT_ENV])
+    delete env[k];
   return env;
 }
 
@@ -57,7 +58,9 @@ export function runBuild(opts: BuildOptions): number {
   rmSync(astroOut, { recursive: true, force: true });
   const astro = join(opts.root, 'node_modules/astro/astro.js');
   // Article pages whose inputs did not change are taken from the current output (src/lib/page-reuse.ts).
-  const previous = existsSync(join(out, 'articles')) ? { [PREVIOUS_OUT_ENV]: out } : {};
+  const previous = existsSync(join(out, 'articles'))
+    ? { [PREVIOUS_OUT_ENV]: out, [BUILD_OUT_ENV]: astroOut }
+    : {};
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', astroOut], {
     cwd: opts.root,
     stdio: 'inherit',
