@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
-import { bundleFiles, entryUrl, type PagefindEntry } from '../../src/lib/search/warm';
+import { bundleFiles, type PagefindEntry } from '../../src/lib/search/warm';
 import type { ShardManifest } from '../../src/lib/search/shards';
 import { serve, type Served } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
@@ -21,14 +21,12 @@ import { allResults } from '../helpers/search-page';
 const ARTICLE = '/articles/kaihua-dangqun-gongjian-sanwu-moshi/';
 let site: Served;
 let browser: Browser;
-/** Full responses (with a body) the server sent, per path; a 304 sends none. */
-const bodies = new Map<string, number>();
+/** Paths of the full responses (with a body) the server sent, in order; a 304 sends none. */
+const sent: string[] = [];
+const count = (from: number, path: string) => sent.slice(from).filter((p) => p === path).length;
 
 beforeAll(async () => {
-  site = await serve(SAMPLE_DIST, {
-    headers: true,
-    onBytes: (path) => bodies.set(path, (bodies.get(path) ?? 0) + 1),
-  });
+  site = await serve(SAMPLE_DIST, { headers: true, onBytes: (path) => sent.push(path) });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -57,15 +55,10 @@ function expectedFiles(): string[] {
 
 async function watch(page: Page) {
   const violations: string[] = [];
-  const requested: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   page.on('pageerror', (e) => violations.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    requested.push(u.pathname + u.search);
-  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.log(
@@ -73,7 +66,7 @@ async function watch(page: Page) {
       ),
     );
   });
-  return { violations, requested };
+  return violations;
 }
 
 describe('the header search box on an article page', () => {
@@ -83,29 +76,26 @@ describe('the header search box on an article page', () => {
     expect(files.some((f) => /wasm\.[^/]+\.pagefind$/.test(f))).toBe(true);
     const context = await browser.newContext();
     const page = await context.newPage();
-    const { violations, requested } = await watch(page);
+    const violations = await watch(page);
 
+    const start = sent.length;
     await page.goto(site.url + ARTICLE);
     // Nothing of search until the reader comes to the box.
-    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
-    bodies.clear();
+    expect(sent.slice(start).filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    const focus = sent.length;
     await page.focus('#site-search');
     // Every file arrives once, while the reader types.
-    await expect.poll(() => files.filter((f) => !bodies.has(f)), { timeout: 15_000 }).toEqual([]);
-    expect(requested).toContain(entryUrl('/pagefind/'));
+    await expect
+      .poll(() => files.filter((f) => count(focus, f) === 0), { timeout: 15_000 })
+      .toEqual([]);
+    expect(count(focus, '/pagefind/pagefind-entry.json')).toBe(1);
     await page.keyboard.type('党群共建', { delay: 30 });
     await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
     const { urls } = await allResults(page);
     expect(urls[0]).toBe(ARTICLE);
 
-    // The search page asked for each of them again and the cache answered: no second body.
-    for (const f of files) {
-      expect(
-        requested.filter((p) => p === f).length,
-        `${f} asked for by both pages`,
-      ).toBeGreaterThanOrEqual(2);
-      expect(bodies.get(f), `${f} sent once`).toBe(1);
-    }
+    // The search page used each of them and the cache answered: no second body.
+    for (const f of files) expect(count(focus, f), `${f} sent once`).toBe(1);
     // In the browser's own words: read from the cache, nothing over the network.
     const transferred = await page.evaluate((files) => {
       const out: Record<string, number> = {};
@@ -124,15 +114,18 @@ describe('the header search box on an article page', () => {
   it('prefetches nothing before focus and at most once a page', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const { violations, requested } = await watch(page);
+    const violations = await watch(page);
     await page.goto(site.url + ARTICLE);
+    const focus = sent.length;
     await page.focus('#site-search');
-    await expect.poll(() => requested.filter((p) => p.endsWith('.pf_meta')).length).toBe(1);
-    const after = requested.length;
+    const meta = (from: number) => sent.slice(from).filter((p) => p.endsWith('.pf_meta')).length;
+    await expect.poll(() => meta(focus)).toBe(1);
+    await page.waitForTimeout(300);
+    const after = sent.length;
     await page.locator('#site-search').blur();
     await page.focus('#site-search');
     await page.waitForTimeout(300);
-    expect(requested.slice(after)).toEqual([]);
+    expect(sent.slice(after)).toEqual([]);
     expect(violations).toEqual([]);
     await context.close();
   });
