@@ -17,13 +17,10 @@
   try { saved = localStorage.getItem(KEY); } catch (e) { /* storage may be off */ }
   if (saved) root.setAttribute('data-font-size', saved);
   root.classList.add('js');
-  // Search, warmed while the reader types: when the header search box gets focus, the
-  // files the search page needs before its first results go into the HTTP cache as
-  // prefetches (kept 5 minutes without revalidating, so /search/ uses them at once): its
-  // script, Pagefind's loader and WebAssembly, and every shard's entry file and metadata.
-  // Only bytes: nothing here runs or compiles them (this page's CSP has no
-  // 'wasm-unsafe-eval'). Same files as src/lib/search/warm.ts; ENTRY_TAG is its value.
-  // Not from file:// (an offline snapshot searches its own index) and only once a page.
+  // Focus on the header search box prefetches what /search/ needs first (its script,
+  // Pagefind's loader and WebAssembly, each shard's entry and metadata; kept 5 min without
+  // revalidating): bytes only, nothing compiled here. As src/lib/search/warm.ts (same
+  // ENTRY_TAG). Once a page; not from file:// (snapshots search their own index).
   var ENTRY_TAG = 'v1';
   var PAGEFIND = '/pagefind/';
   var warmed = false;
@@ -62,7 +59,7 @@
     var lang = root.getAttribute('lang') || 'unknown';
     var ignore = function () { /* the search page fetches for itself */ };
     prefetch(PAGEFIND + 'pagefind.js');
-    // The search page's own script and style (hashed names): read from its HTML.
+    // The search page's script and style (hashed names), from its HTML.
     getText(form.getAttribute('action') || '/search/').then(function (html) {
       var re = /<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/_astro\/[^"]+\.(?:js|css))"/g;
       for (var m = re.exec(html); m; m = re.exec(html)) prefetch(m[1]);
