@@ -106,7 +106,11 @@ describe('the header search box on an article page', () => {
       return out;
     }, files);
     expect(Object.keys(transferred).sort()).toEqual([...files].sort());
-    for (const f of files) expect(transferred[f], f).toBe(0);
+    // Chromium revalidates a module script even when prefetched: Pagefind's loader (not
+    // content-hashed, so max-age=0) costs a 304, headers only; everything else is read as is.
+    for (const f of files)
+      if (f === '/pagefind/pagefind.js') expect(transferred[f], f).toBeLessThan(1024);
+      else expect(transferred[f], f).toBe(0);
     expect(violations).toEqual([]);
     await context.close();
   });
