@@ -106,11 +106,12 @@ describe('the header search box on an article page', () => {
       return out;
     }, files);
     expect(Object.keys(transferred).sort()).toEqual([...files].sort());
-    // Chromium revalidates a module script even when prefetched: Pagefind's loader (not
-    // content-hashed, so max-age=0) costs a 304, headers only; everything else is read as is.
+    // Hashed files (immutable) are read as they are. The others (max-age=0, must-revalidate:
+    // Pagefind's loader and WebAssembly) are read as they are, or, as Chromium does not
+    // always honour its five prefetch minutes, after a 304: headers only, never the body.
     for (const f of files)
-      if (f === '/pagefind/pagefind.js') expect(transferred[f], f).toBeLessThan(1024);
-      else expect(transferred[f], f).toBe(0);
+      if (f.startsWith('/_astro/') || f.endsWith('.pf_meta')) expect(transferred[f], f).toBe(0);
+      else expect(transferred[f], f).toBeLessThan(1024);
     expect(violations).toEqual([]);
     await context.close();
   });
