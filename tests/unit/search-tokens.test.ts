@@ -16,14 +16,23 @@ const f = finalWord;
 const pair = (a: string, b: string) => `${e(a)}${e(b).slice(1)}`;
 
 describe('index words', () => {
-  it('are the distinct bigrams and Latin words in order of first occurrence, then run-final characters that start no bigram', () => {
+  it('are every character, the distinct bigrams and Latin words, in order of first occurrence', () => {
     expect(toIndexWords('党组织，AI党建')).toBe(
-      [pair('党', '组'), pair('组', '织'), 'ai', pair('党', '建'), f('织'), f('建')].join(' '),
+      [
+        f('党'),
+        pair('党', '组'),
+        f('组'),
+        pair('组', '织'),
+        f('织'),
+        'ai',
+        pair('党', '建'),
+        f('建'),
+      ].join(' '),
     );
-    expect(toIndexWords('党建党建。党建')).toBe([pair('党', '建'), pair('建', '党')].join(' '));
-    expect(toIndexWords('组织建设。建')).toBe(
-      [pair('组', '织'), pair('织', '建'), pair('建', '设'), f('设')].join(' '),
+    expect(toIndexWords('党建党建。党建')).toBe(
+      [f('党'), pair('党', '建'), f('建'), pair('建', '党')].join(' '),
     );
+    expect(toIndexWords('建')).toBe(f('建'));
     expect(e('党')).toMatch(/^q[0-9a-y][0-9a-z]{2}$/);
   });
   it('fold full-width letters and case, so ５Ｇ and 5g are one word', () => {
@@ -33,6 +42,7 @@ describe('index words', () => {
     const rare = String.fromCodePoint(0x20000); // CJK Extension B
     expect(e(rare)).toMatch(/^qz[0-9a-z]{4}$/);
     expect(toIndexWords(`党${rare}`).split(' ')).toEqual([
+      f('党'),
       `${e('党')}${e(rare).slice(1)}`,
       f(rare),
     ]);
@@ -48,16 +58,20 @@ describe('record content (issue 11)', () => {
     const words = recordContent('链长制', '链长制。链长制。链长制。链长制。链长制。党建').split(
       ' ',
     );
-    expect(words.slice(0, 4)).toEqual([
+    expect(words.slice(0, 7)).toEqual([
       '___PAGEFIND_WEIGHT___10',
+      f('链'),
       pair('链', '长'),
+      f('长'),
       pair('长', '制'),
       f('制'),
+      '___END_PAGEFIND_WEIGHT___',
     ]);
-    expect(words[4]).toBe('___END_PAGEFIND_WEIGHT___');
-    const body = words.slice(5);
+    const body = words.slice(7);
     expect(body.filter((w) => w === pair('链', '长'))).toHaveLength(TF_CAP);
+    expect(body.filter((w) => w === f('链'))).toHaveLength(TF_CAP);
     expect(body.filter((w) => w === pair('党', '建'))).toHaveLength(1);
+    expect(body.filter((w) => w === f('党'))).toHaveLength(1);
   });
   it('no index word is a proper prefix of a Chinese query word (Pagefind would fall back to it)', () => {
     const text = `QC小组 Q1 q 5G 党组织建设，设${String.fromCodePoint(0x20000)}党。台风过境`;
@@ -80,8 +94,9 @@ describe('query terms → Pagefind words', () => {
     expect(termWords('党建')).toEqual([{ word: pair('党', '建'), exact: true }]);
     expect(pagefindQuery(termWords('党建'))).toBe(pair('党', '建'));
   });
-  it('asks for a lone character or a Latin word as a prefix', () => {
-    expect(termWords('践')).toEqual([{ word: e('践'), exact: false }]);
+  it('asks for a lone character as its unigram, exactly, and a Latin word as a prefix', () => {
+    expect(termWords('践')).toEqual([{ word: f('践'), exact: true }]);
+    expect(pagefindQuery(termWords('践'))).toBe(f('践'));
     expect(termWords('GDP')).toEqual([{ word: 'gdp', exact: false }]);
     expect(pagefindQuery(termWords('GDP 党建'))).toBe(`gdp ${pair('党', '建')}`);
     expect(termWords('AI党建')).toEqual([

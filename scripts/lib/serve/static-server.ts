@@ -1,7 +1,9 @@
 /**
  * A tiny static server for a built site, for browser tests and Lighthouse:
  * serves `index.html` for folders, `404.html` (status 404) on misses, and,
- * when given `_headers` rules, the same response headers the CDN would send.
+ * when given `_headers` rules, the same response headers the CDN would send,
+ * and an ETag, answering a matching If-None-Match with 304 as a CDN does
+ * (so `max-age=0, must-revalidate` costs a round trip, not the bytes).
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -81,6 +83,16 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
       }
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const st = statSync(file);
+    const etag = `W/"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+    const extra = { ...headersFor(rules, path), ...(status === 200 ? { ETag: etag } : {}) };
+    const cacheControl = opts.cacheSeconds
+      ? { 'Cache-Control': `max-age=${opts.cacheSeconds}` }
+      : {};
+    if (status === 200 && req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, { ...cacheControl, ...extra }).end();
+      return;
+    }
     // Text is sent gzipped when the client accepts it, as a CDN would.
     const gzip =
       /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
@@ -88,8 +100,8 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     res.writeHead(status, {
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
-      ...(opts.cacheSeconds ? { 'Cache-Control': `max-age=${opts.cacheSeconds}` } : {}),
-      ...headersFor(rules, path),
+      ...cacheControl,
+      ...extra,
     });
     if (opts.onBytes) {
       let sent = 0;

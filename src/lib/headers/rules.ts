@@ -60,7 +60,7 @@ export function cacheRules(
   return rules;
 }
 
-/** Where search runs: its page, and Pagefind's files (its worker gets its CSP from its own response). */
+/** Where search runs: its page (Pagefind on its main thread), and Pagefind's files (a worker would get its CSP from its own response). */
 const SEARCH_PATHS = ['/search/', '/pagefind/'];
 
 /**

@@ -15,9 +15,11 @@
  * while Pagefind's BM25 still sees how often and where a word occurs (issue 11).
  * A phrase is found as the pages holding all of its bigrams; the page's
  * readable text (stored beside the index, see records.ts) then confirms
- * the literal phrase. A single character is the prefix of some word (every
- * character starts a bigram or ends its run), found by Pagefind's prefix
- * search. Latin/digit runs (5G, GDP) stay whole words.
+ * the literal phrase. Every character is also a word of its own (its
+ * unigram, written like a run-final character: q + 3 digits + zz), so a
+ * one-character query is one exact word: as a prefix of every bigram it
+ * starts, Pagefind had to merge hundreds of words per shard (0.3 s for 党
+ * at 10,000 articles). Latin/digit runs (5G, GDP) stay whole words.
  */
 import { normalize } from './query';
 
@@ -79,35 +81,29 @@ export const encodeChar = (c: string): string => `q${code(c)}`;
  * character code (a 3-digit code never starts with z, a z-code's first
  * digit is at most n), so neither is the start of any Chinese word.
  */
-/** A run-final character as an index word: 设 → q + 3 digits + zz. */
+/** One character as an index word of its own (its unigram): 设 → q + 3 digits + zz. */
 export const finalWord = (c: string): string => `${encodeChar(c)}zz`;
 /** A Latin/digit word as an index word. */
 export const latinWord = (w: string): string => (w.startsWith('q') ? `qzz${w}` : w);
 const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
 
 /**
- * Text → its index words with how often each occurs: every bigram and
- * Latin/digit word, in order of first occurrence (so the same text always
- * gives the same bytes), then each run-final character that starts no
- * bigram of the text (the others are found through a bigram), once.
+ * Text → its index words with how often each occurs: every character
+ * (its unigram), every bigram and every Latin/digit word, in order of first
+ * occurrence (so the same text always gives the same bytes).
  */
 export function indexWordCounts(text: string): Map<string, number> {
   const words = new Map<string, number>();
   const add = (w: string) => words.set(w, (words.get(w) ?? 0) + 1);
-  const starts = new Set<string>();
-  const finals: string[] = [];
   for (const run of runs(text)) {
     if (run.kind === 'word') add(latinWord(run.text));
     if (run.kind !== 'cjk') continue;
     const chars = Array.from(run.text);
-    for (let i = 0; i < chars.length - 1; i++) {
-      add(encodePair(chars[i]!, chars[i + 1]!));
-      starts.add(chars[i]!);
+    for (let i = 0; i < chars.length; i++) {
+      add(finalWord(chars[i]!));
+      if (i < chars.length - 1) add(encodePair(chars[i]!, chars[i + 1]!));
     }
-    finals.push(chars[chars.length - 1]!);
   }
-  for (const c of finals)
-    if (!starts.has(c) && !words.has(finalWord(c))) words.set(finalWord(c), 1);
   return words;
 }
 
@@ -153,7 +149,8 @@ export interface QueryWord {
  * One query term → the index words a page must hold to possibly contain it.
  * A Chinese run of two or more characters needs its bigrams (its last
  * character alone is dropped: in the text the run may go on, 党组织 in
- * 党组织建设). A lone character, or a Latin word (GDP in GDPR), is a prefix.
+ * 党组织建设). A lone character is its unigram, exactly; a Latin word
+ * (GDP in GDPR) is a prefix.
  */
 export function termWords(term: string): QueryWord[] {
   const out: QueryWord[] = [];
@@ -164,7 +161,7 @@ export function termWords(term: string): QueryWord[] {
     if (run.kind === 'word') add({ word: latinWord(run.text), exact: false });
     else if (run.kind === 'cjk') {
       const chars = Array.from(run.text);
-      if (chars.length === 1) add({ word: encodeChar(chars[0]!), exact: false });
+      if (chars.length === 1) add({ word: finalWord(chars[0]!), exact: true });
       else
         for (let i = 0; i < chars.length - 1; i++)
           add({ word: encodePair(chars[i]!, chars[i + 1]!), exact: true });

@@ -1,0 +1,55 @@
+/**
+ * What Pagefind fetches before it can search, by URL, so the search page
+ * (and, as prefetches, the header box of an article page: public/js/reader.js
+ * does the same in plain JS) can ask for all of it at once instead of one
+ * round trip after another: per shard its entry file, then its metadata;
+ * for the newest shard also the WebAssembly.
+ *
+ * Pagefind asks for `pagefind-entry.json?ts=<Date.now()>` unless given a
+ * `metaCacheTag`, which no cache can answer. The search page gives it
+ * ENTRY_TAG, so the URL is stable: the entry files are served with
+ * `max-age=0, must-revalidate` (src/lib/headers/rules.ts), so a new build's
+ * entry is still seen at once (the cache revalidates, 304 when unchanged).
+ */
+
+/** Pagefind's `metaCacheTag`; public/js/reader.js uses the same value (data-pagefind-tag on the header form). */
+export const ENTRY_TAG = 'v1';
+
+export interface PagefindEntry {
+  version?: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+}
+
+/** The entry file of a bundle (`path` ends in /) as Pagefind fetches it with ENTRY_TAG. */
+export const entryUrl = (path: string): string => `${path}pagefind-entry.json?ts=${ENTRY_TAG}`;
+
+/**
+ * The language index Pagefind loads for a page in `lang` (its findIndex):
+ * the exact language, then its base (zh-cn → zh), else the largest index.
+ */
+export function pickIndex(
+  entry: PagefindEntry,
+  lang: string,
+): PagefindEntry['languages'][string] | undefined {
+  const langs = entry.languages ?? {};
+  const l = lang.toLowerCase();
+  return (
+    langs[l] ??
+    langs[l.split('-')[0]!] ??
+    Object.values(langs).sort((a, b) => b.page_count - a.page_count)[0]
+  );
+}
+
+/** The files Pagefind reads after the entry to open a bundle: its metadata, and for the primary bundle its WebAssembly. */
+export function bundleFiles(
+  path: string,
+  entry: PagefindEntry,
+  lang: string,
+  primary: boolean,
+): string[] {
+  const index = pickIndex(entry, lang);
+  if (!index) return [];
+  const files = [`${path}pagefind.${index.hash}.pf_meta`];
+  if (primary) files.push(`${path}wasm.${index.wasm ?? 'unknown'}.pagefind`);
+  return files;
+}
