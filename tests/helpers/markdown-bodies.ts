@@ -29,6 +29,8 @@ export const MARKDOWN_BODIES = [
   `# 标题\n\n## 标题\n\n### Title with "quotes" & 符号！\n\n#### 重复\n\n#### 重复\n`,
   `行尾两个空格  \n硬换行\\\n反斜杠换行 &amp; &copy; &#x4E2D; &nbsp; <!-- 注释 -->\n`,
   `<div>块级 HTML</div>\n\n<span onclick="x()">行内</span> <a href="https://example.com">原始链接</a>\n`,
+  `外部链接：[新华网](https://www.xinhuanet.com/)、[人民网](http://www.people.com.cn/ "人民网")、www.gov.cn 与 https://www.12371.cn 。\n`,
+  '```\n代码里 "引号" -- 不变...\n```\n\n正文里 "引号" -- 变...\n',
   '',
   `${'中国非公企业党建工作的基本情况，'.repeat(300)}\n\n${'第二段落。'.repeat(100)}\n`,
 ];
