@@ -44,7 +44,12 @@ function startIndexer(root: string, out: string, logger: AstroIntegrationLogger)
     child.on('message', (m: ChildMessage) => {
       if (m.type === 'progress') {
         const rate = m.done / m.elapsedMs;
-        const left = rate > 0 ? ` (预计还需 ${seconds((m.total - m.done) / rate)})` : '';
+        const left =
+          m.done >= m.total
+            ? '，正在写入索引文件'
+            : rate > 0
+              ? ` (预计还需 ${seconds((m.total - m.done) / rate)})`
+              : '';
         logger.info(
           `索引 ${m.done.toLocaleString('en')}/${m.total.toLocaleString('en')} 篇${left}`,
         );

@@ -55,9 +55,9 @@ const indexed = () => {
   indexing ||= Date.now();
 };
 // Progress for the build's log every 10 s of indexing (writing a shard included).
+// After the last record, Pagefind still writes the last shard: reported as well.
 const progress = setInterval(() => {
-  if (indexing && done < total)
-    void send({ type: 'progress', done, total, elapsedMs: Date.now() - indexing });
+  if (indexing) void send({ type: 'progress', done, total, elapsedMs: Date.now() - indexing });
 }, 10_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
