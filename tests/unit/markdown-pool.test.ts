@@ -167,4 +167,20 @@ describe('content sync progress', () => {
       '已渲染 7,500/10,000 篇 (预计还需 5 s)',
     ]);
   });
+
+  it('says where reading and validating is while it runs (50,000 files take half a minute)', () => {
+    const lines: string[] = [];
+    let t = 0;
+    const p = syncProgress((l) => lines.push(l), { now: () => t });
+    for (let done = 1; done <= 50_000; done++) {
+      t = done * 0.5;
+      p.read(done, 50_000);
+    }
+    expect(lines).toEqual([
+      '已读取并校验 10,000/50,000 个文件 (预计还需 20 s)',
+      '已读取并校验 20,000/50,000 个文件 (预计还需 15 s)',
+      '已读取并校验 30,000/50,000 个文件 (预计还需 10 s)',
+      '已读取并校验 40,000/50,000 个文件 (预计还需 5 s)',
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { articleContext } from './article-context';
 import { splitValidated } from './frontmatter';
 import { hasCachedHtml, pruneHtmlCache, writeCachedHtml } from './html-cache';
 import { slugOf } from './parse-article';
-import { articlesDir } from './paths';
+import { articlesDir, listArticleFiles } from './paths';
 import { syncProgress } from './progress';
 import { readArticles } from './read-articles';
 import { aliasedArticle, writeAliasedArticles } from './redirect-list';
@@ -62,7 +62,10 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
     ]),
   );
   const digests = new Map<string, string>();
-  const { articles, problems } = readArticles(ctx, undefined, (file, bytes) => {
+  const files = listArticleFiles();
+  let seen = 0;
+  const { articles, problems } = readArticles(ctx, files, (file, bytes) => {
+    progress.read(++seen, files.length);
     const digest = generateDigest(`${salt}\n${file}\n${bytes.toString('latin1')}`);
     digests.set(file, digest);
     const slug = slugOf(file);

@@ -4,6 +4,8 @@
  * doing at least every 10 s, a small one (the sample site) says nothing extra.
  */
 export interface SyncProgress {
+  /** While reading and validating: `done` of `total` files (one pass, no timers can fire). */
+  read(done: number, total: number): void;
   /** After reading and validating `count` articles. */
   validated(count: number): void;
   /** `done` of `total` bodies rendered. */
@@ -21,6 +23,13 @@ export function syncProgress(
   let renderStart: number | undefined;
   const due = (t: number) => t - last >= intervalMs;
   return {
+    read(done, total) {
+      const t = now();
+      if (done >= total || done <= 0 || !due(t)) return;
+      last = t;
+      const left = Math.ceil((((t - start) / done) * (total - done)) / 1000);
+      log(`已读取并校验 ${n(done)}/${n(total)} 个文件 (预计还需 ${left} s)`);
+    },
     validated(count) {
       const t = now();
       renderStart = t;
