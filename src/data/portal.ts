@@ -7,7 +7,7 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { shapePortal, type PortalData } from '../lib/portal-data';
 import { readCachedHtml } from '../lib/content/html-cache';
-import { articlePageKey, pagesToRender } from '../lib/page-reuse';
+import { articlePageKeys, pagesToRender } from '../lib/page-reuse';
 import { articlePageView } from '../lib/views/article';
 import { articlePath } from '../lib/urls';
 
@@ -85,14 +85,14 @@ const siteData = (p: Portal) => ({
  * those whose page inputs did not change (src/lib/page-reuse.ts).
  */
 export function articlesToRender(portal: Portal, articles: readonly ArticleEntry[]) {
-  const site = siteData(portal);
+  const keyOf = articlePageKeys(siteData(portal));
   const pages = articles.map((article) => {
     const { digest } = article as ArticleEntry & { digest?: unknown };
     const view = articlePageView(portal, article);
     return {
       id: article.id,
       article,
-      key: articlePageKey(site, { id: article.id, digest, view }),
+      key: keyOf({ id: article.id, digest, view }),
       pathname: articlePath(article.id).slice(1),
     };
   });

@@ -15,18 +15,11 @@
  * cold one.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCacheDir } from './content/paths';
+import { writeJsonFile } from './json-file';
+import { listFiles } from './site-files';
 import { siteUrl } from './urls';
 
 /** What the last build wrote: per article id, its page key and the page's digest. */
@@ -40,42 +33,34 @@ export const PREVIOUS_OUT_ENV = 'FEIGONG_PREVIOUS_OUT';
 /** This build's output folder (Astro's outDir), set with the previous one. */
 export const BUILD_OUT_ENV = 'FEIGONG_BUILD_OUT';
 
-function addTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  )) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) addTree(hash, p);
-    else hash.update(`${p}\0`).update(readFileSync(p));
-  }
-}
-
 let codeDigest: string | undefined;
 /** Everything that renders a page, the same for all pages of a build. */
 function renderCode(root = process.cwd()): string {
   if (codeDigest) return codeDigest;
   const hash = createHash('sha256').update(`${process.version}\0${siteUrl()}\0`);
-  addTree(hash, join(root, 'src'));
+  const src = join(root, 'src');
+  for (const f of listFiles(src)) hash.update(`src${f}\0`).update(readFileSync(join(src, f)));
   for (const f of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json'])
     if (existsSync(join(root, f))) hash.update(`${f}\0`).update(readFileSync(join(root, f)));
   return (codeDigest = hash.digest('hex'));
 }
 
-/** The key of an article page: its render code, the site data and the page's own inputs. */
-export function articlePageKey(siteData: unknown, pageInputs: unknown): string {
-  return sha(`${renderCode()}\0${JSON.stringify(siteData)}\0${JSON.stringify(pageInputs)}`);
+/**
+ * Keys article pages: their render code, the site data and each page's own
+ * inputs. The shared part is serialised once, not once a page.
+ */
+export function articlePageKeys(siteData: unknown): (pageInputs: unknown) => string {
+  const shared = `${renderCode()}\0${JSON.stringify(siteData)}\0`;
+  return (pageInputs) => sha(`${shared}${JSON.stringify(pageInputs)}`);
 }
 
-let previous: PageKeys | null | undefined;
+/** The keys and page digests the last build kept, or null. */
 function previousKeys(): PageKeys | null {
-  if (previous !== undefined) return previous;
   try {
-    previous = JSON.parse(readFileSync(keysFile(), 'utf8')) as PageKeys;
+    return JSON.parse(readFileSync(keysFile(), 'utf8')) as PageKeys;
   } catch {
-    previous = null;
+    return null;
   }
-  return previous;
 }
 
 /** What this build does with each article page, shared by the route and the integrations. */
@@ -160,9 +145,6 @@ export function writeArticlePageKeys(out: string): { rendered: number; reused: n
     };
     if (page.carried) reused++;
   }
-  const file = keysFile();
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(keys));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeJsonFile(keysFile(), keys);
   return { rendered: registry().size - reused, reused };
 }

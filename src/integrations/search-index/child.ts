@@ -117,10 +117,9 @@ async function fromPages(pathnames: readonly string[]): Promise<IndexItem[]> {
   const items: IndexItem[] = [];
   for (const pathname of pathnames) {
     const url = pageUrl(pathname);
-    const file = join(out, url, 'index.html');
-    const html = await readFile(file, 'utf8');
+    const html = await builtPage(url);
     const data = readSearchData(html);
-    if (!data) throw noSearchBody(file);
+    if (!data) throw noSearchBody(join(out, url, 'index.html'));
     items.push({ url, date: data.date, year: data.year, digest: pageDigest(html), page: true });
   }
   return items;

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleData } from '../schema/article';
+import { writeJsonFile } from '../json-file';
 import { buildCacheDir } from './paths';
 
 /**
@@ -38,13 +39,8 @@ export function searchInput(id: string, digest: string, data: ArticleData): Sear
   };
 }
 
-/** Replaces the list whole (rename), so a reader never sees half of it. */
-export function writeSearchInputs(list: readonly SearchInput[]): void {
-  const file = searchInputsPath();
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(list));
-  renameSync(`${file}.${process.pid}.tmp`, file);
-}
+export const writeSearchInputs = (list: readonly SearchInput[]): void =>
+  writeJsonFile(searchInputsPath(), list);
 
 export function readSearchInputs(): SearchInput[] {
   return JSON.parse(readFileSync(searchInputsPath(), 'utf8')) as SearchInput[];
