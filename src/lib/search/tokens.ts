@@ -9,10 +9,12 @@
  * ASCII (q + 3 base-36 digits per character) under a language code Pagefind
  * neither segments nor stems, so Pagefind sees plain Latin words.
  *
- * Close to a set, not the running text: each word is stored at most TF_CAP
- * times per page (title words once, weighted), which keeps the index near
- * the size of a set (issue 7: every position made it three times larger)
- * while Pagefind's BM25 still sees how often and where a word occurs (issue 11).
+ * A set, not the running text: each word is stored once per page (title
+ * words once more, weighted), which keeps the index the size of a set
+ * (issue 7: every position made it three times larger). How often a body
+ * word occurs, up to TF_CAP, is told by the weight of its one position, which
+ * Pagefind's BM25 sums into its term frequency, so it still ranks eight
+ * mentions above one (issue 11).
  * A phrase is found as the pages holding all of its bigrams; the page's
  * readable text (stored beside the index, see records.ts) then confirms
  * the literal phrase. Every character is also a word of its own (its
@@ -112,31 +114,32 @@ export const toIndexWords = (text: string): string => [...indexWordCounts(text).
 
 /**
  * Occurrences of one word that Pagefind is told about: enough for its BM25
- * to rank eight mentions above one, few enough that the index stays small
- * (each occurrence is a stored position). BM25 saturates near here anyway.
+ * to rank eight mentions above one; BM25 saturates near here anyway.
  */
 export const TF_CAP = 3;
 /** Pagefind weight of the title's words (body words weigh 1; Pagefind's maximum is 10). */
 export const TITLE_WEIGHT = 10;
 
+const weighted = (weight: number, words: readonly string[]): string[] =>
+  words.length ? [`___PAGEFIND_WEIGHT___${weight}`, ...words, '___END_PAGEFIND_WEIGHT___'] : [];
+
 /**
  * What Pagefind indexes for an article: the title's words once each, in a
  * block Pagefind weighs TITLE_WEIGHT (its ___PAGEFIND_WEIGHT___ marker, the
- * same one data-pagefind-weight becomes), then the body's words, each
- * repeated as often as it occurs up to TF_CAP, so Pagefind's BM25 sees term
- * frequency and page length while the index stays close to a set.
+ * same one data-pagefind-weight becomes), then each of the body's words
+ * once, in a block weighted by how often it occurs, up to TF_CAP. Pagefind
+ * adds a word's weights into its BM25 term frequency, so one position of
+ * weight 3 ranks as three positions of weight 1 did, at a third of the
+ * positions, index and fragment bytes and indexing time.
  */
 export function recordContent(title: string, body: string): string {
-  const out = [
-    `___PAGEFIND_WEIGHT___${TITLE_WEIGHT}`,
-    toIndexWords(title),
-    '___END_PAGEFIND_WEIGHT___',
-  ];
-  for (const [w, n] of indexWordCounts(body)) {
-    const k = Math.min(n, TF_CAP);
-    for (let i = 0; i < k; i++) out.push(w);
-  }
-  return out.join(' ');
+  const byCount: string[][] = Array.from({ length: TF_CAP }, () => []);
+  for (const [w, n] of indexWordCounts(body)) byCount[Math.min(n, TF_CAP) - 1]!.push(w);
+  return [
+    ...weighted(TITLE_WEIGHT, [...indexWordCounts(title).keys()]),
+    ...byCount[0]!,
+    ...byCount.slice(1).flatMap((words, i) => weighted(i + 2, words)),
+  ].join(' ');
 }
 
 /** One Pagefind query word: `exact` words must occur as they are, the others as a prefix. */
