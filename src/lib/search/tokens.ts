@@ -70,8 +70,15 @@ const code = (c: string): string => {
     ? (cp - BASE).toString(36).padStart(3, '0')
     : `z${cp.toString(36).padStart(4, '0')}`;
 };
+const codes = new Map<number, string>();
+/** code() of a code point, computed once per distinct character. */
+const codeOf = (cp: number): string => {
+  let c = codes.get(cp);
+  if (c === undefined) codes.set(cp, (c = code(String.fromCodePoint(cp))));
+  return c;
+};
 /** One Chinese character as the start of an index word: 党 → q + 3 digits. */
-export const encodeChar = (c: string): string => `q${code(c)}`;
+export const encodeChar = (c: string): string => `q${codeOf(c.codePointAt(0)!)}`;
 
 /*
  * No index word may be a proper prefix of a Chinese query word: when a
@@ -84,27 +91,52 @@ export const encodeChar = (c: string): string => `q${code(c)}`;
  * digit is at most n), so neither is the start of any Chinese word.
  */
 /** One character as an index word of its own (its unigram): 设 → q + 3 digits + zz. */
-export const finalWord = (c: string): string => `${encodeChar(c)}zz`;
+export const finalWord = (c: string): string => unigram(c.codePointAt(0)!);
+const unigram = (cp: number): string => `q${codeOf(cp)}zz`;
 /** A Latin/digit word as an index word. */
 export const latinWord = (w: string): string => (w.startsWith('q') ? `qzz${w}` : w);
-const encodePair = (a: string, b: string): string => `q${code(a)}${code(b)}`;
+const pairWord = (a: number, b: number): string => `q${codeOf(a)}${codeOf(b)}`;
+const encodePair = (a: string, b: string): string => pairWord(a.codePointAt(0)!, b.codePointAt(0)!);
+
+/** Keys of a character pair in indexWordCounts: above every code point. */
+const PAIR = 0x110000;
 
 /**
  * Text → its index words with how often each occurs: every character
  * (its unigram), every bigram and every Latin/digit word, in order of first
- * occurrence (so the same text always gives the same bytes).
+ * occurrence (so the same text always gives the same bytes). Occurrences
+ * are counted under numbers (a character, or a pair) and each word's string
+ * is made once: this runs over every character of the archive.
  */
 export function indexWordCounts(text: string): Map<string, number> {
-  const words = new Map<string, number>();
-  const add = (w: string) => words.set(w, (words.get(w) ?? 0) + 1);
-  for (const run of runs(text)) {
-    if (run.kind === 'word') add(latinWord(run.text));
-    if (run.kind !== 'cjk') continue;
-    const chars = Array.from(run.text);
-    for (let i = 0; i < chars.length; i++) {
-      add(finalWord(chars[i]!));
-      if (i < chars.length - 1) add(encodePair(chars[i]!, chars[i + 1]!));
+  const counts = new Map<number | string, number>();
+  const add = (k: number | string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  let prev = -1; // the previous character of a Chinese run, -1 outside one
+  let latin = ''; // the letters/digits run so far
+  for (const c of normalize(text)) {
+    const kind = kindOf(c);
+    if (kind === 'word') {
+      latin += c;
+      prev = -1;
+      continue;
     }
+    if (latin) add(latinWord(latin));
+    latin = '';
+    if (kind !== 'cjk') {
+      prev = -1;
+      continue;
+    }
+    const cp = c.codePointAt(0)!;
+    if (prev >= 0) add((prev + 1) * PAIR + cp);
+    add(cp);
+    prev = cp;
+  }
+  if (latin) add(latinWord(latin));
+  const words = new Map<string, number>();
+  for (const [k, n] of counts) {
+    if (typeof k === 'string') words.set(k, n);
+    else if (k < PAIR) words.set(unigram(k), n);
+    else words.set(pairWord(Math.floor(k / PAIR) - 1, k % PAIR), n);
   }
   return words;
 }
