@@ -30,7 +30,7 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   const articles = readdirSync(join(ROOT, 'content/articles'), { recursive: true }).filter(
     (f) => String(f).endsWith('.mdx') && !String(f).includes('_corpus'),
   ).length;
-  const env = { FEIGONG_SEARCH_SHARD_SIZE: '8' }; // 34 sample articles → shards of 2, 8, 8, 8, 8
+  const env = { FEIGONG_SEARCH_SHARD_SIZE: '8' }; // 34 sample articles → shards of 2, 8, 8, 8, 8 (newest first)
   const cache = join(work, 'cache');
   const site = join(work, 'site');
   const build = (cacheDir = cache, outDir = site) =>
@@ -57,6 +57,27 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
     readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
   ).toContain('缓存测试新增的一段话');
 
+  // An editor publishes a new article: only the newest shard changes (planShards).
+  writeFileSync(
+    join(content, 'articles', 'samples', 'warm-build-new.mdx'),
+    [
+      '---',
+      'title: "缓存测试新发布的稿件"',
+      'date: 2026-11-30',
+      'source: 中国非公企业党建网',
+      'author: 测试',
+      'editor: 测试',
+      'channel: jiceng',
+      '---',
+      '',
+      '新发布稿件的正文，只改变最新的分片。',
+      '',
+    ].join('\n'),
+  );
+  const published = build();
+  expect(published.status, published.output).toBe(0);
+  expect(published.output).toMatch(/5 个分片，4 个未变沿用/);
+
   const cold = build(join(work, 'cache-cold'), join(work, 'cold'));
   expect(cold.status, cold.output).toBe(0);
   expect(differingFiles(site, cold.outDir)).toEqual([]);
@@ -69,7 +90,7 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   writeFileSync(links, readFileSync(links, 'utf8').replace('name: 人民网', 'name: 人民网（新）'));
   const data = build();
   expect(data.status, data.output).toBe(0);
-  expect(data.output).toContain(`文章页：${articles} 篇重新渲染，0 篇沿用上次输出`);
+  expect(data.output).toContain(`文章页：${articles + 1} 篇重新渲染，0 篇沿用上次输出`);
   expect(
     readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
   ).toContain('人民网（新）');

@@ -90,7 +90,7 @@ describe('runSearch', () => {
       body: `第${i}篇：党群共建`,
       iso: `${2000 + i}-06-01`,
     }));
-    const index = fakeIndex(many, 40); // shards of 10, 40, …
+    const index = fakeIndex(many, 20); // s0: the newest 10, s1: the oldest 20
     const set = await runSearch(index, { q: '党群共建', sort: 'date' });
     expect(index.loaded.sort()).toEqual(['s0', 's1']);
     expect(set.total()).toBe(30);
@@ -107,7 +107,7 @@ describe('runSearch', () => {
       body: '党群共建',
       iso: `${2000 + i}-06-01`,
     }));
-    const index = fakeIndex(many, 40); // s0: 2020–2029, s1: 2000–2019
+    const index = fakeIndex(many, 20); // s0: 2020–2029, s1: 2000–2019
     await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
     expect(index.loaded).toEqual(['s1']);
   });

@@ -8,7 +8,7 @@ const item = (i: number, date: string) => ({
 });
 
 describe('shards', () => {
-  it('put the newest articles first, a quarter of the size in the first shard, in a stable order', () => {
+  it('fill the older shards from the oldest article, named from the oldest, the newest shard holding the rest', () => {
     const items = [
       item(1, '2015-03-24'),
       item(2, '2020-01-01'),
@@ -19,18 +19,41 @@ describe('shards', () => {
     ];
     const shards = planShards(items, 4);
     expect(shards.map((s) => s.items.map((x) => x.url))).toEqual([
-      ['/articles/a2/'],
-      ['/articles/a4/', '/articles/a5/', '/articles/a1/', '/articles/a3/'],
-      ['/articles/a6/'],
+      ['/articles/a2/', '/articles/a4/'],
+      ['/articles/a5/', '/articles/a1/', '/articles/a3/', '/articles/a6/'],
     ]);
     expect(shards.map((s) => s.info)).toEqual([
-      { id: 's0', path: '/pagefind/', articles: 1, newestYear: 2020, oldestYear: 2020 },
-      { id: 's1', path: '/pagefind/s1/', articles: 4, newestYear: 2020, oldestYear: 2011 },
-      { id: 's2', path: '/pagefind/s2/', articles: 1, newestYear: 2010, oldestYear: 2010 },
+      { id: 's0', path: '/pagefind/', articles: 2, newestYear: 2020, oldestYear: 2020 },
+      { id: 's1', path: '/pagefind/s1/', articles: 4, newestYear: 2018, oldestYear: 2010 },
     ]);
     expect(planShards([...items].reverse(), 4)).toEqual(shards);
-    expect(planShards(items, 1).map((s) => s.info.articles)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(planShards(items, 1).map((s) => s.info.id)).toEqual([
+      's0',
+      's5',
+      's4',
+      's3',
+      's2',
+      's1',
+    ]);
+    expect(planShards(items, 3).map((s) => s.info.articles)).toEqual([3, 3]);
     expect(planShards([], 4)).toEqual([]);
+  });
+  it('keep every older shard as it was when a newer article is published', () => {
+    const items = Array.from({ length: 23 }, (_, i) =>
+      item(i, `20${String(10 + Math.floor(i / 4)).padStart(2, '0')}-0${(i % 4) + 1}-01`),
+    );
+    const before = planShards(items, 5);
+    const after = planShards([...items, item(99, '2030-01-01')], 5);
+    expect(after.slice(1)).toEqual(before.slice(1));
+    expect(after[0]!.items.map((x) => x.url)).toEqual([
+      '/articles/a99/',
+      ...before[0]!.items.map((x) => x.url),
+    ]);
+    // s0 full: the next article starts a new s0 and the full one becomes the newest older shard.
+    const full = [...items, item(98, '2030-01-01'), item(99, '2030-01-02')];
+    const next = planShards([...full, item(97, '2031-01-01')], 5);
+    expect(next.slice(2)).toEqual(planShards(full, 5).slice(1));
+    expect(next.map((s) => s.info.id)).toEqual(['s0', 's5', 's4', 's3', 's2', 's1']);
   });
   it('are chosen by year for a year filter', () => {
     const manifest = {
@@ -41,10 +64,10 @@ describe('shards', () => {
           item(3, '2011-05-05'),
           item(5, '2018-07-07'),
         ],
-        8,
+        2,
       ).map((s) => s.info),
     };
-    // s0 holds 2020 and 2018 (8 / 4 = 2 articles), s1 holds 2015 and 2011.
+    // s0 holds 2020 and 2018 (what the full s1 leaves), s1 holds 2015 and 2011.
     expect(shardsFor(manifest.shards, 2015).map((s) => s.id)).toEqual(['s1']);
     expect(shardsFor(manifest.shards, 2019).map((s) => s.id)).toEqual(['s0']);
     expect(shardsFor(manifest.shards, 2016).map((s) => s.id)).toEqual([]);

@@ -166,7 +166,9 @@ async function main() {
     results.push(
       await shard({ id: 's0', path: '/pagefind/', articles: 0, newestYear: 0, oldestYear: 0 }, []),
     );
-  results.sort((a, b) => Number(a.info.id.slice(1)) - Number(b.info.id.slice(1)));
+  // The manifest lists shards newest first, as planned (s0, then the older ones from the newest).
+  const order = shards.map((s) => s.info.id);
+  results.sort((a, b) => order.indexOf(a.info.id) - order.indexOf(b.info.id));
   clearInterval(progress);
   await rm(staging, { recursive: true, force: true });
   await send({

@@ -1,21 +1,19 @@
 /**
  * The search index is written as several Pagefind bundles ("shards") of at
- * most SHARD_SIZE articles each, newest articles first: /pagefind/ holds
- * the newest, /pagefind/s1/, /pagefind/s2/ … the older ones. Why: Pagefind
+ * most SHARD_SIZE articles each (planShards): /pagefind/ holds the newest,
+ * /pagefind/s1/, /pagefind/s2/ … the older ones, s1 the oldest. Why: Pagefind
  * keeps a whole index in memory while it builds (about 0.4 MiB per article
  * here), and its browser side loads a per-page table and scans every
  * matching page of a bundle for each word. Shards bound the indexer's memory.
  * A query searches every shard that may hold results at once (Pagefind's
  * mergeIndex, sharing its runtime and WebAssembly; engine.ts), so relevance
- * ranks the whole archive; newest-first shards keep 按日期 exact by joining
- * each shard's date-sorted results in shard order.
+ * ranks the whole archive; the manifest lists shards newest first, which
+ * keeps 按日期 exact by joining each shard's date-sorted results in that order.
  */
 
 /**
  * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
- * small shards). The newest shard holds a quarter of that (it made the
- * newest results fast when it was searched alone; kept so that shard
- * boundaries, and so the shard cache, stay as they were).
+ * small shards).
  */
 export const DEFAULT_SHARD_SIZE = 2500;
 
@@ -23,7 +21,7 @@ export const DEFAULT_SHARD_SIZE = 2500;
 export const SHARD_FILTER = 'shard';
 
 export interface ShardInfo {
-  /** Shard name, used as the value of SHARD_FILTER: s0 is the newest. */
+  /** Shard name, used as the value of SHARD_FILTER: s0 is the newest, s1 the oldest. */
   id: string;
   /** Bundle path under the site root, e.g. /pagefind/ or /pagefind/s1/. */
   path: string;
@@ -51,13 +49,14 @@ export function shardSize(env: Record<string, string | undefined> = process.env)
   return n;
 }
 
-/** Directory of shard `i` relative to the Pagefind root. */
-export const shardDir = (i: number): string => (i === 0 ? '' : `s${i}`);
-
 /**
- * Splits articles into shards: newest first (ISO date, then URL for a
- * stable order), a quarter of `size` in the first shard and `size` in each
- * of the others. Same input, same shards.
+ * Splits articles into shards, listed newest first. The older shards hold
+ * `size` articles each, counted from the oldest article, and are named from
+ * the oldest (s1, s2 …); the newest shard, s0, holds the rest. Publishing a
+ * new article then changes s0 alone, so a warm build re-indexes one shard
+ * (and, each time s0 is full, one more as it becomes an older shard), where
+ * counting from the newest moved every shard's boundary. Same input, same
+ * shards (ISO date, then URL for a stable order).
  */
 export function planShards<T extends { url: string; date: string; year: number }>(
   items: readonly T[],
@@ -66,15 +65,18 @@ export function planShards<T extends { url: string; date: string; year: number }
   const sorted = [...items].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
   );
+  const count = Math.ceil(sorted.length / size);
+  const newest = sorted.length - (count - 1) * size;
   const out: { info: ShardInfo; items: T[] }[] = [];
-  for (let i = 0, from = 0; from < sorted.length; i++) {
-    const part = sorted.slice(from, (from += i === 0 ? Math.ceil(size / 4) : size));
+  for (let i = 0; i < count; i++) {
+    const part =
+      i === 0 ? sorted.slice(0, newest) : sorted.slice(newest + (i - 1) * size, newest + i * size);
     const years = part.map((p) => p.year);
-    const dir = shardDir(i);
+    const n = i === 0 ? 0 : count - i;
     out.push({
       info: {
-        id: `s${i}`,
-        path: `/pagefind/${dir ? `${dir}/` : ''}`,
+        id: `s${n}`,
+        path: n === 0 ? '/pagefind/' : `/pagefind/s${n}/`,
         articles: part.length,
         newestYear: Math.max(...years),
         oldestYear: Math.min(...years),
