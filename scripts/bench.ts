@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
@@ -216,6 +216,20 @@ for (const [i, n] of sizes.entries()) {
     }
     const again = await build('warm, edit undone');
     coldDigests.add(again.output.digest);
+    // An editor's most common change: one new article, dated today (the newest shard changes).
+    const added = join(dirname(file), 'bench-published.md');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    writeFileSync(
+      added,
+      readFileSync(file, 'utf8')
+        .replace(/^title: .*$/m, 'title: "基准测试新发布的稿件"')
+        .replace(/^date: .*$/m, `date: ${today}`),
+    );
+    try {
+      size.published = await build('warm, one article published');
+    } finally {
+      rmSync(added);
+    }
   }
   size.deterministic = coldDigests.size === 1;
   result.sizes.push(size);

@@ -168,6 +168,7 @@ describe('formatTable', () => {
         articles: 1000,
         cold: [run(30_000), run(10_000), run(20_000)],
         warm: run(4000),
+        published: run(5000),
         deterministic: true,
       },
       {
@@ -195,8 +196,8 @@ describe('formatTable', () => {
   it('prints one row per size, the growth ratio, check time and the machine', () => {
     const t = formatTable(result);
     expect(t).toContain('| 1,000 | 1100 | 20.0 | 30.0 | 10.0 (10.0) | – (–) | 5.0 (10.0) |');
-    expect(t).toContain('| 4.0 (20 %; CPU 6.0) | yes |');
-    expect(t).toContain('| – | NO |');
+    expect(t).toContain('| 4.0 (20 %; CPU 6.0) | 5.0 (25 %) | yes |');
+    expect(t).toContain('| – | – | NO |');
     expect(t).toContain('2000 / 1000 articles: 2.10 × the wall time');
     expect(t).toContain('npm run check (2000 articles): 1.5 s');
     expect(t).toContain(

@@ -22,6 +22,8 @@ export interface SizeResult {
   cold: BuildRun[];
   /** Rebuild with the cache kept, after editing one article. */
   warm?: BuildRun;
+  /** Rebuild with the cache kept, after publishing one new article (dated today). */
+  published?: BuildRun;
   /** Every cold build (and a warm build of the unedited corpus) wrote identical output. */
   deterministic?: boolean;
 }
@@ -89,6 +91,7 @@ export function summarize(r: SizeResult) {
     stockPagefindCpuMs: med(r.cold, (x) => x.stockPagefind?.cpuMs),
     warmMs: r.warm?.wallMs,
     warmCpuMs: r.warm?.memory.cpuMs,
+    publishedMs: r.published?.wallMs,
     deterministic: r.deterministic,
   };
 }
@@ -112,6 +115,7 @@ export function formatTable(result: BenchResult): string {
     'Pagefind MiB',
     'avg article HTML KiB',
     'warm rebuild s (% of cold)',
+    'warm after publishing s (% of cold)',
     'same output twice',
   ];
   const rows = result.sizes.map((r) => {
@@ -135,6 +139,9 @@ export function formatTable(result: BenchResult): string {
       x.warmMs === undefined
         ? '–'
         : `${s(x.warmMs)} (${((100 * x.warmMs) / x.wallMs).toFixed(0)} %; CPU ${s(x.warmCpuMs)})`,
+      x.publishedMs === undefined
+        ? '–'
+        : `${s(x.publishedMs)} (${((100 * x.publishedMs) / x.wallMs).toFixed(0)} %)`,
       x.deterministic === undefined ? '–' : x.deterministic ? 'yes' : 'NO',
     ];
   });
