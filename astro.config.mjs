@@ -13,6 +13,8 @@ import pageReuse from './src/integrations/page-reuse.ts';
 // Article pages a warm build carries over instead of rendering (src/integrations/page-reuse.ts).
 /** @type {string[]} */
 const carriedPages = [];
+// Pages read for the CSP before Pagefind's hook (while the indexer finishes), `_headers` written last.
+const cspHeaders = headers();
 
 export default defineConfig({
   // The public origin comes from the environment; see docs/deploy.md.
@@ -23,13 +25,14 @@ export default defineConfig({
   cacheDir: buildCacheDir(),
   // One definition for Astro and the loader's Markdown render workers.
   markdown: markdownConfig,
-  // headers() stays last: it reads what the other integrations wrote (Pagefind's files too).
+  // cspHeaders.file stays last: it reads what the other integrations wrote (Pagefind's files too).
   integrations: [
     mdx(),
     pageReuse(carriedPages),
     sitemap({ filter: (page) => !page.includes('/404'), customPages: carriedPages }),
     redirects(),
+    cspHeaders.pages,
     pagefind(),
-    headers(),
+    cspHeaders.file,
   ],
 });

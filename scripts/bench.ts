@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listArticleFiles } from '../src/lib/content/paths';
@@ -217,7 +217,7 @@ for (const [i, n] of sizes.entries()) {
     const again = await build('warm, edit undone');
     coldDigests.add(again.output.digest);
     // An editor's most common change: one new article, dated today (the newest shard changes).
-    const added = join(dirname(file), 'bench-published.md');
+    const added = join(dirname(file), `bench-published${extname(file)}`);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     writeFileSync(
       added,

@@ -3,7 +3,9 @@
  * build: cache rules from what is in the output, and the security headers
  * with a CSP whose hashes cover the inline scripts and styles of the pages'
  * <head> (the templates' own code; article content is in <body> and never
- * gets a hash). Register it LAST: it must see what other integrations (Pagefind) wrote.
+ * gets a hash). Two hooks: the pages are read before Pagefind's hook, while
+ * the search indexer finishes in its own process, and `_headers` is written
+ * LAST, when every other integration (Pagefind) has written its files.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +33,10 @@ const pagefindEntries = (dir: string): DirEntry[] =>
     e.dir && /^s\d+$/.test(e.name) ? { ...e, children: entries(join(dir, e.name)) } : e,
   );
 
-export function buildHeadersFile(dist: string): string {
+type InlineSources = { scriptHashes: string[]; styleHashes: string[] };
+
+/** The hashes of the pages' inline <head> code; refuses inline code in a <body>. */
+export function pageInlineSources(dist: string): InlineSources {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const inBody: string[] = [];
@@ -53,7 +58,11 @@ export function buildHeadersFile(dist: string): string {
       `_headers: 页面中有 ${scripts.size} 段不同的内联脚本和 ${styles.size} 段内联样式；CSP 不允许 unsafe-inline，请把它们移到文件里 (expected ≤ ${MAX_INLINE_HASHES} inline blocks)`,
     );
   }
-  const sources = { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
+  return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
+}
+
+/** `_headers` for the output in `dist`, whose pages' inline code is `sources`. */
+export function buildHeadersFile(dist: string, sources = pageInlineSources(dist)): string {
   const pagefind = join(dist, 'pagefind');
   return renderHeaders([
     { path: '/*', headers: securityHeaders() },
@@ -64,15 +73,29 @@ export function buildHeadersFile(dist: string): string {
   ]);
 }
 
-export default function headers(): AstroIntegration {
+/**
+ * `pages` goes before Pagefind's integration, `file` last (astro.config.mjs).
+ * Any error in either propagates and fails the build.
+ */
+export default function headers(): { pages: AstroIntegration; file: AstroIntegration } {
+  let sources: InlineSources | undefined;
   return {
-    name: 'feigong-headers',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        // Any error here propagates and fails the build.
-        writeFileSync(join(dist, '_headers'), buildHeadersFile(dist));
-        logger.info('_headers written');
+    pages: {
+      name: 'feigong-headers-pages',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          sources = pageInlineSources(fileURLToPath(dir));
+        },
+      },
+    },
+    file: {
+      name: 'feigong-headers',
+      hooks: {
+        'astro:build:done': ({ dir, logger }) => {
+          const dist = fileURLToPath(dir);
+          writeFileSync(join(dist, '_headers'), buildHeadersFile(dist, sources));
+          logger.info('_headers written');
+        },
       },
     },
   };

@@ -35,7 +35,7 @@ export const BUILD_OUT_ENV = 'FEIGONG_BUILD_OUT';
 
 let codeDigest: string | undefined;
 /** Everything that renders a page, the same for all pages of a build. */
-function renderCode(root = process.cwd()): string {
+export function renderCode(root = process.cwd()): string {
   if (codeDigest) return codeDigest;
   const hash = createHash('sha256').update(`${process.version}\0${siteUrl()}\0`);
   const src = join(root, 'src');

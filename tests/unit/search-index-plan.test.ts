@@ -39,10 +39,17 @@ describe('what the indexer plans before the pages exist', () => {
     });
   });
 
-  it('leaves an MDX body to its page and keys the others by what their record is made of', () => {
+  it('leaves an MDX body to its page and keys every article by what its record is made of', () => {
     const [mdx] = plannedItems([input('m', { mdx: true })], names, now);
-    expect(mdx).toMatchObject({ page: true, digest: '' });
+    expect(mdx).toMatchObject({ page: true });
     expect(mdx!.early).toBeUndefined();
+    // Known before the page exists; an MDX body's key also covers the code that renders it.
+    const [md] = plannedItems([input('m')], names, now);
+    expect(mdx!.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(mdx!.digest).not.toBe(md!.digest);
+    expect(
+      plannedItems([input('m', { mdx: true, digest: 'edited' })], names, now)[0]!.digest,
+    ).not.toBe(mdx!.digest);
     const key = (over: Partial<SearchInput>) =>
       plannedItems([input('a', over)], names, now)[0]!.digest;
     expect(key({})).toBe(key({}));

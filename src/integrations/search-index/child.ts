@@ -87,8 +87,13 @@ async function pageRecord(url: string): Promise<SearchRecord> {
   return toRecord(url, article);
 }
 
+/**
+ * A shard's records, those made from the HTML cache first: Pagefind indexes
+ * them while the MDX pages are still being rendered. The order is the same
+ * in every build, so the output stays byte-identical.
+ */
 async function* records(items: readonly IndexItem[]): AsyncGenerator<SearchRecord> {
-  for (const item of items) {
+  for (const item of [...items.filter((i) => i.early), ...items.filter((i) => !i.early)]) {
     if (item.early) {
       const { input, data } = item.early;
       const html = searchBodyHtml(input.title, data, readCachedHtml(input.digest));
@@ -141,8 +146,6 @@ async function main() {
       ...shards.filter((s) => !s.items.every((i) => i.early)),
     ];
     for (const s of ordered) {
-      for (const item of s.items)
-        if (item.page) item.digest = pageDigest(await builtPage(item.url));
       results.push(await shard(s.info, s.items));
       if (!pagesArrived) early = done;
     }

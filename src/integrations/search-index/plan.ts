@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isPublished } from '../../lib/articles';
+import { renderCode } from '../../lib/page-reuse';
 import type { SearchInput } from '../../lib/content/search-inputs';
 import type { ArticleSearchData } from '../../lib/search/records';
 import { articlePath } from '../../lib/urls';
@@ -15,8 +16,8 @@ export interface IndexItem {
   date: string;
   year: number;
   /**
-   * What the record is made of, for the shard cache: for a Markdown-path
-   * body, the page's record inputs; for an MDX body, set from its built page.
+   * What the record is made of, for the shard cache: the page's record
+   * inputs (for an MDX body, its source and all the code that renders it).
    */
   digest: string;
   /** Markdown-path body: the record can be made now, from the HTML cache. */
@@ -25,10 +26,16 @@ export interface IndexItem {
   page?: boolean;
 }
 
-/** The digest of a record made from the article rather than its page. */
+/**
+ * The digest of what an article's record is made of, known before its page
+ * exists. An MDX body's page is rendered by the site's code, so every file
+ * that renders pages counts too (page-reuse.ts renderCode): then a warm build
+ * knows which shards to re-index at once, without waiting for pages.
+ */
 export function inputDigest(url: string, input: SearchInput, data: ArticleSearchData): string {
+  const body = input.mdx ? `mdx\0${renderCode()}` : 'early';
   return createHash('sha256')
-    .update(`early\0${url}\0${input.title}\0${JSON.stringify(data)}\0${input.digest}`)
+    .update(`${body}\0${url}\0${input.title}\0${JSON.stringify(data)}\0${input.digest}`)
     .digest('hex');
 }
 
@@ -49,16 +56,11 @@ export function plannedItems(
     if (name === undefined) throw new Error(`未知频道 ${input.channel} (unknown channel)`);
     const data = articleSearchData({ data: { date, source: input.source } }, name);
     const url = articlePath(input.id);
+    const digest = inputDigest(url, input, data);
     items.push(
       input.mdx
-        ? { url, date: data.date, year: data.year, digest: '', page: true }
-        : {
-            url,
-            date: data.date,
-            year: data.year,
-            digest: inputDigest(url, input, data),
-            early: { input, data },
-          },
+        ? { url, date: data.date, year: data.year, digest, page: true }
+        : { url, date: data.date, year: data.year, digest, early: { input, data } },
     );
   }
   return items;

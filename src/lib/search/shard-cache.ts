@@ -4,9 +4,10 @@
  *
  * A shard's key covers what its records are made of: the Pagefind version,
  * the code that makes records, the shard's id and, per article, its URL and
- * a digest of what its record is made of: the title, search data and
- * rendered body it was made from before the page existed
- * (src/integrations/search-index/plan.ts), or the part of its built page the
+ * a digest of what its record is made of: the title, search data and the
+ * rendered body (for an MDX body, its source and the code that renders it),
+ * all known before the page exists (src/integrations/search-index/plan.ts);
+ * or, when the index is made from the pages, the part of its built page the
  * record is read from (from data-pagefind-body, whose attribute carries
  * date/channel/source, to the last </article>). Prev/next links and related
  * lists around the article do not change it.
