@@ -1,6 +1,7 @@
 // Reader tools: 字号 大/中/小 and 打印本页. A classic script (not a module) so it
 // also runs in offline snapshots opened from file://. Without it the page reads fine.
-// Also: the header search box warms the search page's files (see warmSearch below).
+// Also: the header search box warms the search page's files and searches while the reader
+// types (see warmSearch and startPresearch below).
 (function () {
   var root = document.documentElement;
   var KEY = 'feigong-font-size';
@@ -58,16 +59,71 @@
     warmed = true;
     var lang = root.getAttribute('lang') || 'unknown';
     var ignore = function () { /* the search page fetches for itself */ };
-    prefetch(PAGEFIND + 'pagefind.js');
     // The search page's script and style (hashed names), from its HTML.
     getText(form.getAttribute('action') || '/search/').then(function (html) {
       var re = /<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/_astro\/[^"]+\.(?:js|css))"/g;
       for (var m = re.exec(html); m; m = re.exec(html)) prefetch(m[1]);
     }).catch(ignore);
+    // The worker's Pagefind fetches the index files itself (into the same HTTP cache).
+    if (startPresearch(form)) return;
+    prefetch(PAGEFIND + 'pagefind.js');
     getText(PAGEFIND + 'shards.json').then(function (text) {
       var shards = JSON.parse(text).shards || [];
       for (var i = 0; i < shards.length; i++) warmShard(shards[i], lang).catch(ignore);
     }).catch(ignore);
+  }
+  // While the reader types, a worker (/search/presearch.js, src/scripts/presearch-worker.ts)
+  // runs the search page's search for the latest query and the page keeps its first results
+  // in sessionStorage (src/lib/search/handoff.ts); after Enter the search page shows them at
+  // once. Pagefind's WebAssembly runs in the worker, under the search page's CSP; this page's
+  // CSP stays as it is. Enter waits for a search already running for the same query, at most
+  // HOLD_MS, and only once the index is open.
+  var HANDOFF_KEY = 'feigong-presearch';
+  var HOLD_MS = 300;
+  var presearch = null;
+  function startPresearch(form) {
+    var input = form.querySelector('input[name="q"]');
+    if (presearch || !input || !window.Worker || !window.sessionStorage) return false;
+    var worker;
+    try {
+      worker = new Worker((form.getAttribute('action') || '/search/') + 'presearch.js', { type: 'module' });
+    } catch (e) { return false; }
+    var state = { ready: false, asked: '', found: '', waiting: null };
+    presearch = state;
+    var lang = root.getAttribute('lang') || 'unknown';
+    var ask = function () {
+      state.asked = input.value.trim();
+      if (state.asked) worker.postMessage({ q: state.asked, lang: lang });
+    };
+    worker.addEventListener('message', function (event) {
+      var m = event.data || {};
+      if (m.type === 'ready') state.ready = true;
+      if (m.type === 'results' && m.handoff) {
+        state.found = m.handoff.q;
+        try { sessionStorage.setItem(HANDOFF_KEY, JSON.stringify(m.handoff)); } catch (e) { /* storage may be off */ }
+      }
+      if (m.type === 'error') state.ready = false;
+      if (state.waiting && (state.found === state.asked || !state.ready)) state.waiting();
+    });
+    worker.addEventListener('error', function () { state.ready = false; if (state.waiting) state.waiting(); });
+    // Pinyin being composed is not the query yet: asked for once the characters are chosen.
+    input.addEventListener('input', function (event) { if (!event.isComposing) ask(); });
+    input.addEventListener('compositionend', ask);
+    form.addEventListener('submit', function (event) {
+      if (!state.ready || state.waiting || !state.asked || state.found === state.asked) return;
+      if (input.value.trim() !== state.asked) return;
+      event.preventDefault();
+      var go = function () {
+        if (!state.waiting) return;
+        state.waiting = null;
+        form.submit(); // no submit event: navigates to /search/?q=
+      };
+      state.waiting = go;
+      setTimeout(go, HOLD_MS);
+    });
+    worker.postMessage({ q: '', lang: lang }); // opens the index before the first character
+    ask();
+    return true;
   }
   document.addEventListener('focusin', function (event) {
     var form = event.target instanceof Element ? event.target.closest('form[data-search-form]') : null;

@@ -8,73 +8,19 @@
 import {
   runSearch,
   suggest,
-  type PagefindApi,
+  type Hit,
   type ResultSet,
   type SearchState,
   type ShardedIndex,
 } from '../lib/search/engine';
-import { MANIFEST_FILE, type ShardManifest } from '../lib/search/shards';
-import { bundleFiles, ENTRY_TAG, entryUrl, type PagefindEntry } from '../lib/search/warm';
+import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
+import { openShardedIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
 
-const PAGE = 10;
 const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 
-type PagefindModule = PagefindApi & {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-};
-
-/** Fetches a file into the HTTP cache (read to the end, so the cache keeps all of it). */
-const warm = (url: string) =>
-  fetch(url)
-    .then((r) => r.arrayBuffer())
-    .catch(() => undefined); // Pagefind's own request reports any failure
-
-/**
- * Pagefind (its runtime sits in the newest shard's bundle) plus the shard
- * list; older shards merge in on demand. Startup avoids round trips one
- * after another: with the shard list, the older shards' entry files and
- * metadata are asked for at once (warm.ts), while Pagefind fetches the
- * newest shard's and its WebAssembly; Pagefind opens the older shards only
- * once that is ready, and then finds their files in the HTTP cache. After an
- * article page's header box (public/js/reader.js) all of them are there already.
- */
-async function openIndex(): Promise<ShardedIndex> {
-  const root = '/pagefind/'; // written by the build; not part of Vite's graph
-  const lang = document.documentElement.lang || 'unknown';
-  const manifest = fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json() as Promise<ShardManifest>);
-  // The older shards: Pagefind opens them only once its WebAssembly is ready.
-  void manifest.then((m) =>
-    m.shards
-      .filter((s) => s.path !== root)
-      .map((s) =>
-        fetch(entryUrl(s.path))
-          .then((r) => r.json() as Promise<PagefindEntry>)
-          .then((entry) => bundleFiles(s.path, entry, lang, false).map(warm))
-          .catch(() => undefined),
-      ),
-  );
-  const pagefind = (await import(/* @vite-ignore */ `${root}pagefind.js`)) as PagefindModule;
-  // Before Pagefind starts: no worker (on this page its search answers sooner on the main
-  // thread: no worker script to fetch and start, no copying thousands of results across),
-  // and a stable entry URL (warm.ts).
-  await pagefind.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
-  const { shards } = await manifest;
-  const merged = new Map<string, Promise<void>>();
-  return {
-    pagefind,
-    shards,
-    load(shard) {
-      if (shard.path === root) return Promise.resolve();
-      let p = merged.get(shard.path);
-      if (!p)
-        merged.set(shard.path, (p = pagefind.mergeIndex(shard.path, { metaCacheTag: ENTRY_TAG })));
-      return p;
-    },
-  };
-}
+const openIndex = () => openShardedIndex(document.documentElement.lang || 'unknown');
 let opened: Promise<ShardedIndex> | null = null;
 const loadIndex = () => (opened ??= openIndex());
 
@@ -106,18 +52,35 @@ export function startSearchPage(): void {
   let set: ResultSet | null = null;
   let generation = 0; // a newer search makes the results of an older one stale
 
-  const render = async (mine: number) => {
-    const hits = await set!.next(PAGE);
-    if (mine !== generation) return 0;
-    for (const { doc } of hits) {
+  const show = (hits: readonly Hit[]) => {
+    for (const doc of hits) {
       const li = document.createElement('li');
       li.innerHTML = `<h2><a href="${escape(doc.url)}">${escape(doc.title)}</a></h2>
         <p class="meta"><span>${escape(doc.day)}</span><span>频道：${escape(doc.channel)}</span><span>来源：${escape(doc.source)}</span></p>
         <p class="excerpt">${doc.excerpt}</p>`;
       list.append(li);
     }
+  };
+
+  /** The next page of results; `fresh` replaces what is shown (results handed over from an article page). */
+  const render = async (mine: number, fresh = false) => {
+    const hits = await set!.next(PAGE);
+    if (mine !== generation) return 0;
+    if (fresh) list.replaceChildren();
+    show(hits.map((h) => h.doc));
     more.hidden = !set!.hasMore();
     return hits.length;
+  };
+
+  /** Results an article page's header box found while the reader typed (handoff.ts), if any for this search. */
+  const handedOver = (state: SearchState) => {
+    try {
+      const raw = sessionStorage.getItem(HANDOFF_KEY);
+      sessionStorage.removeItem(HANDOFF_KEY); // once: a reload or back/forward searches afresh
+      return readHandoff(raw, state, Date.now());
+    } catch {
+      return null; // storage may be off
+    }
   };
 
   const run = async (params: URLSearchParams) => {
@@ -140,18 +103,33 @@ export function startSearchPage(): void {
     status.textContent = '正在搜索…';
     delete status.dataset.count;
     delete status.dataset.countExact;
+    delete status.dataset.handedOver;
     performance.clearMarks('search-results');
     performance.mark('search-start');
+    const { q: searched, cut } = capQuery(state.q);
+    const note = cut ? `（${capNote}）` : '';
+    const heading = `“${searched}”的搜索结果${note}`;
+    const count = (n: number, exact: boolean) => {
+      status.textContent = `${heading}（${exact ? '共' : '约'} ${n} 篇）`;
+      status.dataset.count = String(n);
+      status.dataset.countExact = exact ? '1' : '0';
+    };
+    // Shown at once; the index opened below then takes over (same first page, 加载更多, the count).
+    const early = handedOver(state);
+    if (early?.hits.length) {
+      show(early.hits); // 加载更多 waits for the index below
+      count(early.total, early.exact);
+      status.dataset.handedOver = '1';
+      performance.mark('search-results'); // read by npm run bench:search
+    }
     try {
       const index = await loadIndex();
       const found = await runSearch(index, state);
       if (mine !== generation) return;
       set = found;
-      const shown = await render(mine);
+      const shown = await render(mine, true);
       if (mine !== generation) return;
-      performance.mark('search-results'); // read by npm run bench:search
-      const { q: searched, cut } = capQuery(state.q);
-      const note = cut ? `（${capNote}）` : '';
+      if (!early?.hits.length) performance.mark('search-results');
       if (shown === 0) {
         status.textContent = `无结果：没有文章包含“${searched}”${note}。`;
         const alt = await suggest(index, state.q);
@@ -162,12 +140,6 @@ export function startSearchPage(): void {
           status.append(' 试试搜索 ', a, '？');
         }
       } else {
-        const heading = `“${searched}”的搜索结果${note}`;
-        const count = (n: number, exact: boolean) => {
-          status.textContent = `${heading}（${exact ? '共' : '约'} ${n} 篇）`;
-          status.dataset.count = String(n);
-          status.dataset.countExact = exact ? '1' : '0';
-        };
         count(found.total(), found.exact());
         // An estimate is corrected once the remaining candidates are read (when few enough).
         if (!found.exact()) {

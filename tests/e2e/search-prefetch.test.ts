@@ -1,8 +1,9 @@
 /**
  * Issue 11, Enter from an article page: focusing the header search box
- * prefetches what the search page needs before its first results (its
+ * fetches what the search page needs before its first results (its
  * script, Pagefind's loader and WebAssembly, every shard's entry and
- * metadata: public/js/reader.js), and the search page that Enter opens
+ * metadata: public/js/reader.js, the last ones through the header box's
+ * search worker), and the search page that Enter opens
  * then takes them from the HTTP cache instead of the network. Served with
  * the site's own `_headers` (Cache-Control, CSP) and ETags, as a CDN would;
  * no CSP violation on either page.
@@ -124,7 +125,7 @@ describe('the header search box on an article page', () => {
     const focus = sent.length;
     await page.focus('#site-search');
     const meta = (from: number) => sent.slice(from).filter((p) => p.endsWith('.pf_meta')).length;
-    await expect.poll(() => meta(focus)).toBe(1);
+    await expect.poll(() => meta(focus), { timeout: 15_000 }).toBe(1);
     await page.waitForTimeout(300);
     const after = sent.length;
     await page.locator('#site-search').blur();

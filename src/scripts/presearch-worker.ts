@@ -1,0 +1,65 @@
+/**
+ * The header box's search worker, started by public/js/reader.js when a
+ * reader focuses the box on any page: it opens the index and, as the reader
+ * types, runs the search page's own search (engine.ts) for the latest query,
+ * one at a time, and posts its first page of results (handoff.ts). Pagefind's
+ * WebAssembly runs here, not in the article page: this script is served from
+ * /search/ with the search page's CSP ('wasm-unsafe-eval'), the article page
+ * keeps its own. Bundled by src/integrations/presearch.ts to /search/presearch.js.
+ */
+import { runSearch, type ShardedIndex } from '../lib/search/engine';
+import { PAGE_SIZE, toHandoff } from '../lib/search/handoff';
+import { openShardedIndex, type PagefindModule } from '../lib/search/open-index';
+
+interface Request {
+  q: string;
+  lang: string;
+}
+
+// Pagefind's loader reads window.location and document, which a worker lacks.
+const g = globalThis as Record<string, unknown>;
+if (!('window' in g)) g.window = globalThis;
+if (!('document' in g)) g.document = undefined;
+
+const origin = (globalThis as unknown as { location: Location }).location.origin;
+const post = (m: unknown) => (globalThis as unknown as Worker).postMessage(m);
+
+let index: Promise<ShardedIndex> | null = null;
+let latest = '';
+let busy = false;
+let ready = false;
+
+async function pump(): Promise<void> {
+  if (busy || !index) return;
+  busy = true;
+  try {
+    const opened = await index;
+    if (!ready) {
+      // Everything a first query needs, while the reader is still typing it.
+      await (opened.pagefind as PagefindModule).init();
+      await Promise.all(opened.shards.map((shard) => opened.load(shard)));
+      ready = true;
+      post({ type: 'ready' });
+    }
+    // Only the newest query is searched; those typed meanwhile are skipped.
+    for (let q = latest; q; q = latest === q ? '' : latest) {
+      const set = await runSearch(opened, { q, sort: 'relevance' });
+      const hits = await set.next(PAGE_SIZE);
+      // Pagefind gives URLs with this worker's origin; the search page links by path.
+      for (const { doc } of hits)
+        if (doc.url.startsWith(origin)) doc.url = doc.id = doc.url.slice(origin.length);
+      post({ type: 'results', handoff: toHandoff(q, hits, set, Date.now()) });
+    }
+  } catch (err: unknown) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    busy = false;
+  }
+}
+
+addEventListener('message', (e: MessageEvent<Request>) => {
+  const { q, lang } = e.data;
+  latest = typeof q === 'string' ? q.trim() : '';
+  index ??= openShardedIndex(typeof lang === 'string' ? lang : 'unknown');
+  void pump();
+});

@@ -1,0 +1,131 @@
+/**
+ * Issue 11, Enter from an article page: while the reader types in the
+ * header box, a worker runs the search page's search and the article page
+ * keeps the first results (src/lib/search/handoff.ts); after Enter the
+ * search page shows them at once, then opens the index itself, and what it
+ * shows is what a search opened directly shows. Pagefind's WebAssembly runs
+ * in the worker under the search CSP; the article page's CSP stays without
+ * 'wasm-unsafe-eval'; no violation on either page. Served with the site's
+ * own `_headers`, as a CDN would.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/browser';
+import { HANDOFF_KEY } from '../../src/lib/search/handoff';
+import { serve, type Served } from '../helpers/serve';
+import { SAMPLE_DIST } from '../helpers/site';
+import { allResults } from '../helpers/search-page';
+
+const ARTICLE = '/articles/kaihua-dangqun-gongjian-sanwu-moshi/';
+const Q = '党群共建';
+let site: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serve(SAMPLE_DIST, { headers: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.log(`Refused (securitypolicyviolation) ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return problems;
+}
+
+/** The handed-over query the article page keeps, or null. */
+const kept = (page: Page) =>
+  page.evaluate((key) => {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as { q: string }).q : null;
+  }, HANDOFF_KEY);
+
+describe('Enter in the header box of an article page', () => {
+  it('shows the results found while typing at once, then the same as a direct search', async () => {
+    const direct = await browser.newContext();
+    const d = await direct.newPage();
+    await d.goto(`${site.url}/search/?q=${encodeURIComponent(Q)}`);
+    const expected = await allResults(d);
+    await direct.close();
+    expect(expected.urls[0]).toBe(ARTICLE);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = await watch(page);
+    const response = await page.goto(site.url + ARTICLE);
+    const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('wasm-unsafe-eval');
+    await page.focus('#site-search');
+    await page.keyboard.type(Q, { delay: 80 });
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe(Q);
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    const shown = await page.$$eval('.search-results li h2 a', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(shown[0]).toBe(ARTICLE);
+    const after = await allResults(page);
+    expect(after.urls).toEqual(expected.urls);
+    expect(after.status).toBe(expected.status);
+    expect(await kept(page)).toBeNull(); // used once
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('ignores a hand-off for another query and one an attacker wrote', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = await watch(page);
+    await page.goto(site.url + ARTICLE);
+    const evil = {
+      q: Q,
+      at: Date.now(),
+      total: 1,
+      exact: true,
+      hits: [
+        {
+          url: 'javascript:alert(1)',
+          title: '<img src=x onerror=alert(2)>',
+          text: Q,
+          date: '2015-03-24T00:00:00+08:00',
+          day: '<b>x</b>',
+          channel: 'x',
+          source: 'x',
+        },
+      ],
+    };
+    for (const handoff of [
+      evil,
+      { ...evil, q: '别的词', hits: [{ ...evil.hits[0]!, url: ARTICLE }] },
+    ]) {
+      await page.evaluate(
+        ([key, value]) => sessionStorage.setItem(key!, value!),
+        [HANDOFF_KEY, JSON.stringify(handoff)],
+      );
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(Q)}`);
+      const { urls } = await allResults(page);
+      expect(urls[0]).toBe(ARTICLE);
+      expect(urls).not.toContain('javascript:alert(1)');
+      expect(await page.getAttribute('[data-search-status]', 'data-handed-over')).toBeNull();
+      expect(await page.locator('.search-results img').count()).toBe(0);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
