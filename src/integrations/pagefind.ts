@@ -9,7 +9,7 @@
  * newest-first articles (src/lib/search/shards.ts says why). Any error
  * fails the build.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ type Done = Extract<ChildMessage, { type: 'done' }>;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts the indexer; the promise settles with its result or its error. */
-function startIndexer(root: string, out: string, logger: AstroIntegrationLogger) {
+function startIndexer(root: string, out: string) {
   // FEIGONG_INDEX_PLAN_DATE (tests only) plans as of another date, so the plan
   // misses articles the pages publish and the fallback from the pages is exercised.
   const planDate = process.env.FEIGONG_INDEX_PLAN_DATE;
@@ -45,18 +45,7 @@ function startIndexer(root: string, out: string, logger: AstroIntegrationLogger)
   const result = new Promise<Done>((resolve, reject) => {
     let error: string | undefined;
     child.on('message', (m: ChildMessage) => {
-      if (m.type === 'progress') {
-        const rate = m.done / m.elapsedMs;
-        const left =
-          m.done >= m.total
-            ? '，正在写入索引文件'
-            : rate > 0
-              ? ` (预计还需 ${seconds((m.total - m.done) / rate)})`
-              : '';
-        logger.info(
-          `索引 ${m.done.toLocaleString('en')}/${m.total.toLocaleString('en')} 篇${left}`,
-        );
-      } else if (m.type === 'error') error = m.message;
+      if (m.type === 'error') error = m.message;
       else resolve(m);
     });
     child.on('exit', (code) => {
@@ -84,9 +73,9 @@ export default function pagefindIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': () => {
         startedAt = Date.now();
-        indexer = startIndexer(root, outDir, logger);
+        indexer = startIndexer(root, outDir);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!indexer) throw new Error('搜索索引进程没有启动 (search indexer was not started)');

@@ -24,6 +24,7 @@ import { cached, pageDigest, shardKey, store } from '../../lib/search/shard-cach
 import { planShards, shardSize, type ShardInfo } from '../../lib/search/shards';
 import { pageUrl, plannedItems, sameArticles, type IndexItem } from './plan';
 import type { ChildMessage, ChildOptions, PagesMessage } from './protocol';
+import { logLine, progressText } from './progress';
 import { writeShard } from './write-shard';
 
 const send = (m: ChildMessage) =>
@@ -54,10 +55,14 @@ const indexed = () => {
   done++;
   indexing ||= Date.now();
 };
-// Progress for the build's log every 8 s of indexing (at least one line every 10 s).
+// Progress in the build's log every 8 s of indexing (at least one line every 10 s).
 // After the last record, Pagefind still writes the last shard: reported as well.
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const progress = setInterval(() => {
-  if (indexing) void send({ type: 'progress', done, total, elapsedMs: Date.now() - indexing });
+  if (indexing)
+    process.stdout.write(
+      logLine('feigong-pagefind', progressText(done, total, Date.now() - indexing), color),
+    );
 }, 8_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -16,7 +16,6 @@ export interface PagesMessage {
 }
 
 export type ChildMessage =
-  | { type: 'progress'; done: number; total: number; elapsedMs: number }
   | {
       type: 'done';
       /** Each shard and the cache folder that holds its output. */
