@@ -2,8 +2,9 @@
  * `npm run bench -- --articles 1000,5000,10000 [--runs 3] [--seed 1]`
  * For each size: generates the corpus, builds it from cold `--runs` times
  * (output, .astro and the content-layer cache cleared), then rebuilds warm
- * after editing one article, and once more with the edit undone to check
- * that the output is byte-identical to the cold build. Prints a Markdown
+ * after editing one article, once more with the edit undone to check
+ * that the output is byte-identical to the cold build, and once after
+ * publishing one new article (dated today). Prints a Markdown
  * table of medians and writes every figure to bench-results/<date>-<commit>.json.
  * Runs under `flock /tmp/feigong-heavy.lock` so heavy jobs never overlap.
  */
@@ -33,7 +34,8 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(`用法: npm run bench -- --articles 1000,5000,10000 [--runs 3] [--seed 1] [--no-warm] [--baseline]
-对每个规模生成语料、冷构建 runs 次（清空输出、.astro 和内容缓存），再修改一篇文章做一次热构建，
+对每个规模生成语料、冷构建 runs 次（清空输出、.astro 和内容缓存），再修改一篇文章做一次热构建、撤销修改再构建一次，
+并新发布一篇（日期为今天）的文章做一次热构建；
 打印中位数表格并写入 bench-results/<日期>-<提交>.json。整个过程持有 /tmp/feigong-heavy.lock。
 --baseline：每次冷构建后，再用原版 Pagefind CLI（pagefind --site <输出>，默认设置）索引同一份输出，
 计时并打印与本项目索引进程的比值。
