@@ -115,10 +115,12 @@ export function startSearchPage(): void {
       status.dataset.countExact = exact ? '1' : '0';
     };
     // Shown at once; the index opened below then takes over (same first page, 加载更多, the count).
+    const none = `无结果：没有文章包含“${searched}”${note}。`;
     const early = handedOver(state);
-    if (early?.hits.length) {
+    if (early) {
       show(early.hits); // 加载更多 waits for the index below
-      count(early.total, early.exact);
+      if (early.hits.length) count(early.total, early.exact);
+      else status.textContent = none;
       status.dataset.handedOver = '1';
       performance.mark('search-results'); // read by npm run bench:search
     }
@@ -129,9 +131,9 @@ export function startSearchPage(): void {
       set = found;
       const shown = await render(mine, true);
       if (mine !== generation) return;
-      if (!early?.hits.length) performance.mark('search-results');
+      if (!early) performance.mark('search-results');
       if (shown === 0) {
-        status.textContent = `无结果：没有文章包含“${searched}”${note}。`;
+        status.textContent = none;
         const alt = await suggest(index, state.q);
         if (alt && mine === generation) {
           const a = document.createElement('a');

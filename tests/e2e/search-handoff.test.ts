@@ -88,6 +88,23 @@ describe('Enter in the header box of an article page', () => {
     await context.close();
   });
 
+  it('hands over 无结果 too, for a word no article contains', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = await watch(page);
+    await page.goto(site.url + ARTICLE);
+    await page.focus('#site-search');
+    await page.keyboard.type('台风', { delay: 80 });
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe('台风');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    const { status, urls } = await allResults(page);
+    expect(urls).toEqual([]);
+    expect(status).toContain('无结果');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('ignores a hand-off for another query and one an attacker wrote', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
