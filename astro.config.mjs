@@ -9,7 +9,7 @@ import redirects from './src/integrations/redirects.ts';
 import headers from './src/integrations/headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pageReuse from './src/integrations/page-reuse.ts';
-import presearch from './src/integrations/presearch.ts';
+import browserScripts from './src/integrations/browser-scripts.ts';
 
 // Article pages a warm build carries over instead of rendering (src/integrations/page-reuse.ts).
 /** @type {string[]} */
@@ -32,7 +32,7 @@ export default defineConfig({
     pageReuse(carriedPages),
     sitemap({ filter: (page) => !page.includes('/404'), customPages: carriedPages }),
     redirects(),
-    presearch(),
+    browserScripts(),
     cspHeaders.pages,
     pagefind(),
     cspHeaders.file,

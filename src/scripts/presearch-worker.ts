@@ -5,7 +5,7 @@
  * one at a time, and posts its first page of results (handoff.ts). Pagefind's
  * WebAssembly runs here, not in the article page: this script is served from
  * /search/ with the search page's CSP ('wasm-unsafe-eval'), the article page
- * keeps its own. Bundled by src/integrations/presearch.ts to /search/presearch.js.
+ * keeps its own. Bundled by src/integrations/browser-scripts.ts to /search/presearch.js.
  */
 import { runSearch, type ShardedIndex } from '../lib/search/engine';
 import { PAGE_SIZE, toHandoff } from '../lib/search/handoff';

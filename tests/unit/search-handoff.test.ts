@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/lib/search/engine';
 import {
+  HANDOFF_KEY,
   HANDOFF_MAX_AGE_MS,
   PAGE_SIZE,
   readHandoff,
@@ -90,5 +93,10 @@ describe('results handed from an article page to the search page', () => {
     expect(got.hits[0]!.excerpt).toContain(
       'alert(1)&gt;<mark>党群共建</mark>&lt;/p&gt;&lt;script&gt;',
     );
+  });
+
+  it('are kept under the key the header box writes (public/js/reader.js)', () => {
+    const reader = readFileSync(join(import.meta.dirname, '../../public/js/reader.js'), 'utf8');
+    expect(/var HANDOFF_KEY = '([^']+)'/.exec(reader)?.[1]).toBe(HANDOFF_KEY);
   });
 });
