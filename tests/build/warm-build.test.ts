@@ -38,6 +38,10 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
 
   const first = build();
   expect(first.status, first.output).toBe(0);
+  // The MDX pages' records are kept for the next build (src/integrations/search-index/child.ts).
+  const mdx = Number(/(\d+) compiled as MDX/.exec(first.output)![1]);
+  expect(mdx).toBeGreaterThan(0);
+  expect(readdirSync(join(cache, 'feigong-pagefind', 'records'))).toHaveLength(mdx);
   expect(first.output).toMatch(/5 个分片，0 个未变沿用/);
   expect(first.output).toContain(`文章页：${articles} 篇重新渲染，0 篇沿用上次输出`);
   const firstIndex = listFiles(join(site, 'pagefind'));
@@ -94,4 +98,5 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   expect(
     readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
   ).toContain('人民网（新）');
+  expect(indexMismatches(site)).toEqual([]);
 }, 300_000);

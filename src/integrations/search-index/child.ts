@@ -7,10 +7,11 @@
  * cache; the build links it into the site. If the built article pages are
  * not the planned ones, the whole index is made from the pages instead.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCachedHtml } from '../../lib/content/html-cache';
 import { loadDataFile } from '../../lib/content/data-files';
+import { writeJsonFile } from '../../lib/json-file';
 import { buildCacheDir } from '../../lib/content/paths';
 import { readSearchInputs } from '../../lib/content/search-inputs';
 import {
@@ -93,22 +94,52 @@ async function pageRecord(url: string): Promise<SearchRecord> {
 }
 
 /**
+ * Records read from MDX pages, kept by their planned digest (URL, title, search data,
+ * source and the code that renders pages: plan.ts), so a warm build has them before
+ * any page is written: the re-indexed shard does not wait for its MDX pages.
+ */
+const recordsDir = join(cacheDir, 'records');
+const keptRecord = (digest: string) => join(recordsDir, `${digest}.json`);
+
+async function plannedPageRecord(item: IndexItem): Promise<SearchRecord> {
+  try {
+    return JSON.parse(await readFile(keptRecord(item.digest), 'utf8')) as SearchRecord;
+  } catch {
+    const record = await pageRecord(item.url);
+    writeJsonFile(keptRecord(item.digest), record);
+    return record;
+  }
+}
+
+/** Drops kept records no planned MDX page has any more. */
+async function pruneKeptRecords(items: readonly IndexItem[]) {
+  const keep = new Set(items.filter((i) => i.page).map((i) => `${i.digest}.json`));
+  const names = await readdir(recordsDir).catch(() => [] as string[]);
+  for (const name of names) if (!keep.has(name)) await rm(join(recordsDir, name), { force: true });
+}
+
+/**
  * A shard's records, those made from the HTML cache first: Pagefind indexes
  * them while the MDX pages are still being rendered. The order is the same
  * in every build, so the output stays byte-identical.
  */
-async function* records(items: readonly IndexItem[]): AsyncGenerator<SearchRecord> {
+async function* records(
+  items: readonly IndexItem[],
+  planned: boolean,
+): AsyncGenerator<SearchRecord> {
   for (const item of [...items.filter((i) => i.early), ...items.filter((i) => !i.early)]) {
     if (item.early) {
       const { input, data } = item.early;
       const html = searchBodyHtml(input.title, data, readCachedHtml(input.digest));
       yield toRecord(item.url, extractArticle(html)!);
-    } else yield await pageRecord(item.url);
+    } else if (planned) yield await plannedPageRecord(item);
+    // From the pages (the fallback): a page's digest does not cover its URL.
+    else yield await pageRecord(item.url);
   }
 }
 
 /** One shard: from the cache when its articles did not change, indexed otherwise. */
-async function shard(info: ShardInfo, items: readonly IndexItem[]) {
+async function shard(info: ShardInfo, items: readonly IndexItem[], planned = true) {
   const key = shardKey(info.id, items);
   const hit = cached(cacheDir, info.id, key);
   if (hit) {
@@ -116,7 +147,7 @@ async function shard(info: ShardInfo, items: readonly IndexItem[]) {
     return { info, dir: hit, reused: true };
   }
   const output = join(staging, info.id);
-  await writeShard(records(items), info.id, output, indexed);
+  await writeShard(records(items, planned), info.id, output, indexed);
   await store(cacheDir, info.id, key, output);
   await rm(output, { recursive: true, force: true });
   return { info, dir: cached(cacheDir, info.id, key)!, reused: false };
@@ -157,6 +188,7 @@ async function main() {
     const pages = await pagesWritten;
     out = pages.out;
     if (!sameArticles(planned, pages.pathnames)) throw new NotPlanned('built pages differ');
+    await pruneKeptRecords(planned);
   } catch (e) {
     if (!(e instanceof NotPlanned)) throw e;
     // The pages are not the planned ones: everything from the pages, as they are.
@@ -167,7 +199,7 @@ async function main() {
     done = early = 0;
     total = pages.pathnames.length;
     shards = planShards(await fromPages(pages.pathnames), shardSize());
-    for (const s of shards) results.push(await shard(s.info, s.items));
+    for (const s of shards) results.push(await shard(s.info, s.items, false));
   }
   // With no articles, the runtime is still written so the search page can say 无结果.
   if (!shards.length)

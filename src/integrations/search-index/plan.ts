@@ -3,8 +3,12 @@
  * any page exists (pure functions, tested in tests/unit/search-index-plan.test.ts).
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPublished } from '../../lib/articles';
+import { dataDir } from '../../lib/content/paths';
 import { renderCode } from '../../lib/page-reuse';
+import { listFiles } from '../../lib/site-files';
 import type { SearchInput } from '../../lib/content/search-inputs';
 import type { ArticleSearchData } from '../../lib/search/records';
 import { articlePath } from '../../lib/urls';
@@ -26,14 +30,28 @@ export interface IndexItem {
   page?: boolean;
 }
 
+let siteInputs: string | undefined;
+/**
+ * What an MDX body may render besides its own source: the site's code
+ * (page-reuse.ts renderCode) and its data files (a component may show them).
+ */
+function mdxInputs(): string {
+  if (siteInputs) return siteInputs;
+  const hash = createHash('sha256').update(`${renderCode()}\0`);
+  const dir = dataDir();
+  if (existsSync(dir))
+    for (const f of listFiles(dir)) hash.update(`${f}\0`).update(readFileSync(join(dir, f)));
+  return (siteInputs = hash.digest('hex'));
+}
+
 /**
  * The digest of what an article's record is made of, known before its page
- * exists. An MDX body's page is rendered by the site's code, so every file
- * that renders pages counts too (page-reuse.ts renderCode): then a warm build
- * knows which shards to re-index at once, without waiting for pages.
+ * exists: for an MDX body also everything its page may render from
+ * (mdxInputs), so a warm build knows which shards to re-index at once, and
+ * has the records of unchanged MDX pages, without waiting for pages.
  */
 export function inputDigest(url: string, input: SearchInput, data: ArticleSearchData): string {
-  const body = input.mdx ? `mdx\0${renderCode()}` : 'early';
+  const body = input.mdx ? `mdx\0${mdxInputs()}` : 'early';
   return createHash('sha256')
     .update(`${body}\0${url}\0${input.title}\0${JSON.stringify(data)}\0${input.digest}`)
     .digest('hex');
