@@ -98,6 +98,8 @@ export default function pagefindIntegration(): AstroIntegration {
         );
         indexer.pagesWritten({ type: 'pages', out, pathnames });
         const done = await indexer.result;
+        // Linking tens of thousands of index files takes a while at 50,000 articles: say so.
+        logger.info(`索引已写好，正在把 ${done.shards.length} 个分片链接到输出目录`);
         for (const { info, dir: from } of done.shards) await restore(from, join(out, info.path));
         const manifest: ShardManifest = {
           shards: done.shards.map((s) => s.info).filter((s) => s.articles > 0),
