@@ -25,21 +25,6 @@ type Done = Extract<ChildMessage, { type: 'done' }>;
 /** Niceness of Astro's thread while the indexer runs beside it (Linux: 0 normal, 19 lowest). */
 const ASTRO_NICENESS = 5;
 
-/**
- * With more than one shard to index (a cold build, a new shard size…), the indexer is the
- * build's longest path: Astro's thread then yields it the CPU when both want it (a higher
- * niceness for this thread alone; the indexer and Pagefind keep theirs). With one shard (a
- * warm build after an edit) the indexer finishes first anyway, and Astro keeps its share.
- */
-function yieldToIndexer(shardsToIndex: number) {
-  if (shardsToIndex < 2) return;
-  try {
-    setPriority(ASTRO_NICENESS);
-  } catch {
-    // Not allowed here: the build is only slower.
-  }
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts the indexer; the promise settles with its result or its error. */
@@ -58,14 +43,20 @@ function startIndexer(root: string, out: string) {
     ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
+  // The indexer is the build's longest path: Astro's thread yields it the CPU when both want
+  // it (a higher niceness for this thread alone; the indexer and Pagefind keep theirs).
+  try {
+    setPriority(ASTRO_NICENESS);
+  } catch {
+    // Not allowed here: the build is only slower.
+  }
   // The build may fail before it needs the index: never leave the indexer behind.
   const kill = () => child.kill();
   process.on('exit', kill);
   const result = new Promise<Done>((resolve, reject) => {
     let error: string | undefined;
     child.on('message', (m: ChildMessage) => {
-      if (m.type === 'plan') yieldToIndexer(m.toIndex);
-      else if (m.type === 'error') error = m.message;
+      if (m.type === 'error') error = m.message;
       else resolve(m);
     });
     child.on('exit', (code) => {

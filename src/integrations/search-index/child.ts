@@ -172,10 +172,6 @@ async function main() {
   total = planned.length;
   await mkdir(staging, { recursive: true });
   let shards = planShards(planned, shardSize());
-  // How many shards must be indexed (not in the cache): the build decides from it whether
-  // the indexer is its longest path.
-  const toIndex = shards.filter((s) => !cached(cacheDir, s.info.id, shardKey(s.info.id, s.items)));
-  await send({ type: 'plan', shards: shards.length, toIndex: toIndex.length });
   let results: { info: ShardInfo; dir: string; reused: boolean }[] = [];
   let early = 0;
   let rebuilt = false;

@@ -16,8 +16,6 @@ export interface PagesMessage {
 }
 
 export type ChildMessage =
-  /** Shards planned, and how many of them are not in the cache and must be indexed. */
-  | { type: 'plan'; shards: number; toIndex: number }
   | {
       type: 'done';
       /** Each shard and the cache folder that holds its output. */
