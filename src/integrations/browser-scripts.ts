@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { build, transform } from 'esbuild';
 
-export const PRESEARCH_PATH = 'search/presearch.js';
-export const READER_PATH = 'js/reader.js';
+const PRESEARCH_PATH = 'search/presearch.js';
+const READER_PATH = 'js/reader.js';
 
 export default function browserScripts(): AstroIntegration {
   return {

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
 import { HANDOFF_KEY } from '../../src/lib/search/handoff';
+import { watchProblems } from '../helpers/page-problems';
 import { serve, type Served } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
 import { allResults } from '../helpers/search-page';
@@ -30,22 +31,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.log(`Refused (securitypolicyviolation) ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  return problems;
+/** From the article page: focus the header box, type `q`, wait for its hand-off, press Enter. */
+async function typeAndEnter(page: Page, q: string) {
+  await page.focus('#site-search');
+  await page.keyboard.type(q, { delay: 80 });
+  await expect.poll(() => kept(page), { timeout: 15_000 }).toBe(q);
+  await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+  await page.waitForSelector('[data-search-status][data-handed-over="1"]');
 }
 
 /** The handed-over query the article page keeps, or null. */
@@ -66,16 +58,12 @@ describe('Enter in the header box of an article page', () => {
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = await watch(page);
+    const problems = await watchProblems(page);
     const response = await page.goto(site.url + ARTICLE);
     const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('wasm-unsafe-eval');
-    await page.focus('#site-search');
-    await page.keyboard.type(Q, { delay: 80 });
-    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe(Q);
-    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
-    await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    await typeAndEnter(page, Q);
     const shown = await page.$$eval('.search-results li h2 a', (as) =>
       as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
     );
@@ -91,13 +79,9 @@ describe('Enter in the header box of an article page', () => {
   it('hands over 无结果 too, for a word no article contains', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = await watch(page);
+    const problems = await watchProblems(page);
     await page.goto(site.url + ARTICLE);
-    await page.focus('#site-search');
-    await page.keyboard.type('台风', { delay: 80 });
-    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe('台风');
-    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
-    await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    await typeAndEnter(page, '台风');
     const { status, urls } = await allResults(page);
     expect(urls).toEqual([]);
     expect(status).toContain('无结果');
@@ -108,7 +92,7 @@ describe('Enter in the header box of an article page', () => {
   it('ignores a hand-off for another query and one an attacker wrote', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = await watch(page);
+    const problems = await watchProblems(page);
     await page.goto(site.url + ARTICLE);
     const evil = {
       q: Q,

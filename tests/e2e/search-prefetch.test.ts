@@ -10,11 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
 import { bundleFiles, type PagefindEntry } from '../../src/lib/search/warm';
 import type { ShardManifest } from '../../src/lib/search/shards';
+import { watchProblems } from '../helpers/page-problems';
 import { serve, type Served } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
 import { allResults } from '../helpers/search-page';
@@ -54,22 +55,6 @@ function expectedFiles(): string[] {
   ];
 }
 
-async function watch(page: Page) {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-  });
-  page.on('pageerror', (e) => violations.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.log(
-        `Refused to load (securitypolicyviolation) ${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
-  return violations;
-}
-
 describe('the header search box on an article page', () => {
   it('prefetches the search files on focus, and the search page takes them from the cache', async () => {
     const files = expectedFiles();
@@ -77,7 +62,7 @@ describe('the header search box on an article page', () => {
     expect(files.some((f) => /wasm\.[^/]+\.pagefind$/.test(f))).toBe(true);
     const context = await browser.newContext();
     const page = await context.newPage();
-    const violations = await watch(page);
+    const violations = await watchProblems(page);
 
     const start = sent.length;
     await page.goto(site.url + ARTICLE);
@@ -120,7 +105,7 @@ describe('the header search box on an article page', () => {
   it('prefetches nothing before focus and at most once a page', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const violations = await watch(page);
+    const violations = await watchProblems(page);
     await page.goto(site.url + ARTICLE);
     const focus = sent.length;
     await page.focus('#site-search');
