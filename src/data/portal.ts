@@ -7,11 +7,15 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { shapePortal, type PortalData } from '../lib/portal-data';
 import { readCachedHtml } from '../lib/content/html-cache';
-import { articlePageKeys, pagesToRender } from '../lib/page-reuse';
+import { withExcerpts } from '../lib/content/excerpts';
+import type { ArticleData } from '../lib/schema/article';
+import { pageKeys, pagesToRender } from '../lib/page-reuse';
 import { articlePageView } from '../lib/views/article';
-import { articlePath } from '../lib/urls';
+import { articlePath, channelPath } from '../lib/urls';
+import { channelPageView, channelPaths } from '../lib/views/channel';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
+/** An article entry with its excerpt (kept beside the content store: excerpts.ts). */
+export type ArticleEntry = Omit<CollectionEntry<'articles'>, 'data'> & { data: ArticleData };
 export type Channel = CollectionEntry<'channels'>;
 export type Portal = PortalData<ArticleEntry, Channel>;
 
@@ -36,7 +40,7 @@ async function load(): Promise<Portal> {
       alliance: await dataOf('alliance'),
       partners: await dataOf('partners'),
       promos: await dataOf('promos'),
-      articles: await getCollection('articles'),
+      articles: withExcerpts(await getCollection('articles')),
     },
     { now: new Date(), preview: import.meta.env.DEV },
   );
@@ -85,7 +89,7 @@ const siteData = (p: Portal) => ({
  * those whose page inputs did not change (src/lib/page-reuse.ts).
  */
 export function articlesToRender(portal: Portal, articles: readonly ArticleEntry[]) {
-  const keyOf = articlePageKeys(siteData(portal));
+  const keyOf = pageKeys(siteData(portal));
   const pages = articles.map((article) => {
     const { digest } = article as ArticleEntry & { digest?: unknown };
     const view = articlePageView(portal, article);
@@ -96,5 +100,31 @@ export function articlesToRender(portal: Portal, articles: readonly ArticleEntry
       pathname: articlePath(article.id).slice(1),
     };
   });
-  return pagesToRender(pages).map((p) => p.article);
+  return pagesToRender(pages, 'articles').map((p) => p.article);
+}
+
+/**
+ * The pages of the channels' lists this build renders: all, except on a
+ * warm build those whose articles as listed and place did not change.
+ */
+export function channelPathsToRender(portal: Portal) {
+  const keyOf = pageKeys(siteData(portal));
+  const pages = channelPaths(portal).map((path) => {
+    const { channel, page } = path.props;
+    return {
+      path,
+      id: `channel:${channel.id}:${page.current}`,
+      // The list shows each article's id and data (ArticleList.astro); its digest would
+      // change with any edit below the excerpt.
+      key: keyOf({
+        channel,
+        view: {
+          ...channelPageView(channel, page),
+          items: page.items.map(({ id, data }) => ({ id, data })),
+        },
+      }),
+      pathname: channelPath(channel.id, page.current).slice(1),
+    };
+  });
+  return pagesToRender(pages, 'channels').map((p) => p.path);
 }

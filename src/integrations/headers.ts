@@ -7,19 +7,19 @@
  * the search indexer finishes in its own process, and `_headers` is written
  * LAST, when every other integration (Pagefind) has written its files.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import {
   cacheRules,
   contentSecurityPolicy,
-  inlineHashes,
   renderHeaders,
   securityHeaders,
   withCsp,
   type DirEntry,
 } from '../lib/headers';
+import { pagesInline } from '../lib/headers/inline-cache';
 import { isHtml, listFiles } from '../lib/site-files';
 
 /** More distinct inline blocks than this means per-page inline code: move it to a file. */
@@ -40,8 +40,7 @@ export function pageInlineSources(dist: string): InlineSources {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const inBody: string[] = [];
-  for (const file of listFiles(dist).filter(isHtml)) {
-    const h = inlineHashes(readFileSync(join(dist, file), 'utf8'));
+  for (const [file, h] of pagesInline(dist, listFiles(dist).filter(isHtml))) {
     h.scripts.forEach((x) => scripts.add(x));
     h.styles.forEach((x) => styles.add(x));
     if (h.inBody) inBody.push(file);

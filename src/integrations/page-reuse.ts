@@ -1,5 +1,5 @@
 /**
- * Warm builds (src/lib/page-reuse.ts): puts the article pages carried over
+ * Warm builds (src/lib/page-reuse.ts): puts the pages carried over
  * from the previous output into this one, hands their URLs to the sitemap
  * (its `customPages`, read when the sitemap is written, after this hook),
  * and keeps every page's key and digest for the next build. Must come
@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { carriedPathnames, linkCarriedPages, writeArticlePageKeys } from '../lib/page-reuse';
+import { carriedPathnames, linkCarriedPages, writePageKeys } from '../lib/page-reuse';
 import { absoluteUrl } from '../lib/urls';
 
 export default function pageReuse(sitemapPages: string[]): AstroIntegration {
@@ -19,8 +19,10 @@ export default function pageReuse(sitemapPages: string[]): AstroIntegration {
         linkCarriedPages(out);
         sitemapPages.length = 0;
         for (const p of carriedPathnames()) sitemapPages.push(absoluteUrl(`/${p}`));
-        const { rendered, reused } = writeArticlePageKeys(out);
-        logger.info(`文章页：${rendered} 篇重新渲染，${reused} 篇沿用上次输出`);
+        const { articles, channels } = writePageKeys(out);
+        logger.info(
+          `文章页：${articles.rendered} 篇重新渲染，${articles.reused} 篇沿用上次输出；频道列表页：${channels.rendered} 页重新渲染，${channels.reused} 页沿用`,
+        );
       },
     },
   };

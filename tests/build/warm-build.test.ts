@@ -44,6 +44,7 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   expect(readdirSync(join(cache, 'feigong-pagefind', 'records'))).toHaveLength(mdx);
   expect(first.output).toMatch(/5 个分片，0 个未变沿用/);
   expect(first.output).toContain(`文章页：${articles} 篇重新渲染，0 篇沿用上次输出`);
+  expect(first.output).toMatch(/频道列表页：[1-9]\d* 页重新渲染，0 页沿用/);
   const firstIndex = listFiles(join(site, 'pagefind'));
 
   // An editor adds a paragraph to the legacy article (2015, in an older shard).
@@ -57,6 +58,8 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   expect(Number(rendered)).toBeGreaterThanOrEqual(1);
   expect(Number(rendered)).toBeLessThan(articles / 2);
   expect(Number(rendered) + Number(reused)).toBe(articles);
+  // The edit is below the excerpt: every channel's list pages are as they were.
+  expect(warm.output).toMatch(/频道列表页：0 页重新渲染，[1-9]\d* 页沿用/);
   expect(
     readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
   ).toContain('缓存测试新增的一段话');
@@ -81,6 +84,10 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   const published = build();
   expect(published.status, published.output).toBe(0);
   expect(published.output).toMatch(/5 个分片，4 个未变沿用/);
+  // Only 基层党建's list pages, where the new article pushes the others down, are rendered again.
+  const [, listed, kept] = /频道列表页：(\d+) 页重新渲染，(\d+) 页沿用/.exec(published.output)!;
+  expect(Number(listed)).toBeGreaterThanOrEqual(1);
+  expect(Number(kept)).toBeGreaterThanOrEqual(4); // the other four channels
 
   const cold = build(join(work, 'cache-cold'), join(work, 'cold'));
   expect(cold.status, cold.output).toBe(0);
@@ -95,6 +102,7 @@ it('reuses unchanged pages and shards on a warm build, and writes what a cold bu
   const data = build();
   expect(data.status, data.output).toBe(0);
   expect(data.output).toContain(`文章页：${articles + 1} 篇重新渲染，0 篇沿用上次输出`);
+  expect(data.output).toMatch(/频道列表页：[1-9]\d* 页重新渲染，0 页沿用/);
   expect(
     readFileSync(join(site, 'articles/kaihua-dangqun-gongjian-sanwu-moshi/index.html'), 'utf8'),
   ).toContain('人民网（新）');

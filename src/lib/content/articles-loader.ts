@@ -1,9 +1,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleEntrySchema, type ArticleData } from '../schema/article';
+import { articleEntrySchema, type StoredArticleData } from '../schema/article';
 import { markdownThreads, renderBodies, type RenderJob } from '../markdown/render-pool';
 import { isSiteMarkdownConfig } from '../markdown/same-config';
 import { ContentError } from '../schema/messages';
 import { articleContext } from './article-context';
+import { readExcerpts, storedData, writeExcerpts } from './excerpts';
 import { splitValidated } from './frontmatter';
 import { hasCachedHtml, pruneHtmlCache, writeCachedHtml } from './html-cache';
 import { slugOf } from './parse-article';
@@ -63,6 +64,7 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
   );
   const digests = new Map<string, string>();
   const files = listArticleFiles();
+  const excerpts = readExcerpts();
   let seen = 0;
   const { articles, problems } = readArticles(ctx, files, (file, bytes) => {
     progress.read(++seen, files.length);
@@ -71,10 +73,11 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
     const slug = slugOf(file);
     const stored = store.get(slug);
     if (stored?.digest !== digest) return undefined;
-    const data = stored.data as ArticleData;
-    if (!data.mdx && !hasCachedHtml(digest)) return undefined;
+    const data = stored.data as StoredArticleData;
+    const excerpt = excerpts.get(digest);
+    if (excerpt === undefined || (!data.mdx && !hasCachedHtml(digest))) return undefined;
     // Not re-validated, but the body still feeds the checks across articles.
-    return { slug, data, ...splitValidated(bytes.toString('utf8')) };
+    return { slug, data: { ...data, excerpt }, ...splitValidated(bytes.toString('utf8')) };
   });
   // Fail on any problem: an article must never vanish silently from the site.
   if (problems.length) throw new ContentError(problems);
@@ -87,7 +90,12 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
     keep.add(a.slug);
     const digest = digests.get(a.data.file)!;
     if (!a.data.mdx) bodies.add(digest);
-    if (store.get(a.slug)?.digest === digest && (a.data.mdx || hasCachedHtml(digest))) continue;
+    if (
+      store.get(a.slug)?.digest === digest &&
+      excerpts.has(digest) &&
+      (a.data.mdx || hasCachedHtml(digest))
+    )
+      continue;
     if (!a.data.mdx) jobs.push({ body: a.body, label: a.data.file, digest });
     changed.push(a);
   }
@@ -95,13 +103,14 @@ async function sync({ store, renderMarkdown, generateDigest, logger, config }: L
   for (const a of changed) {
     store.set({
       id: a.slug,
-      data: a.data,
+      data: storedData(a.data),
       digest: digests.get(a.data.file)!,
       filePath: a.data.file,
     });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   writeAliasedArticles(articles.filter((a) => a.data.aliases.length).map(aliasedArticle));
+  writeExcerpts(articles.map((a) => [digests.get(a.data.file)!, a.data.excerpt] as const));
   writeSearchInputs(articles.map((a) => searchInput(a.slug, digests.get(a.data.file)!, a.data)));
   pruneHtmlCache(bodies);
   const mdx = articles.filter((a) => a.data.mdx).length;

@@ -148,14 +148,21 @@ const storedFrontmatter = {
   importedFrom: z.string().optional(),
 } satisfies { [K in ArticleField]-?: z.ZodType<ArticleFrontmatter[K]> };
 
-/** What the loader stores for each article (frontmatter plus derived fields). */
+/**
+ * What the loader stores for each article in Astro's content store
+ * (frontmatter plus derived fields). The excerpt is kept beside the store
+ * (content/excerpts.ts): Astro bundles the whole store into the build.
+ */
 export const articleEntrySchema = z.object({
   ...storedFrontmatter,
   /** Source file, relative to the project root. */
   file: z.string(),
   /** True when the body needs the MDX compiler (components, expressions). */
   mdx: z.boolean(),
-  /** Plain text of the body, trimmed, for excerpts and related articles. */
-  excerpt: z.string(),
 });
-export type ArticleData = z.output<typeof articleEntrySchema>;
+export type StoredArticleData = z.output<typeof articleEntrySchema>;
+/** An article as the site, the checks and the tests use it. */
+export type ArticleData = StoredArticleData & {
+  /** Plain text of the body's start, trimmed, for lists, meta tags and feeds. */
+  excerpt: string;
+};

@@ -13,9 +13,12 @@
 
 /**
  * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
- * small shards).
+ * small shards). An edit re-indexes its whole shard: at 2,500 that took
+ * longer than the rest of a warm build at 10,000 articles (15–16 s); at
+ * 2,000 it is done before Astro is. Smaller still means more shards for
+ * every query to open (docs/search.md).
  */
-export const DEFAULT_SHARD_SIZE = 2500;
+export const DEFAULT_SHARD_SIZE = 2000;
 
 /** Filter that names each article's shard, so a search can ask one shard at a time. */
 export const SHARD_FILTER = 'shard';
