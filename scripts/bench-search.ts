@@ -7,8 +7,8 @@
  * show, search then data() for the first ten), bytes transferred, the
  * ratio, a later query on the same page, and Enter in an article page's
  * header box after typing at a reader's pace (medians). The site is served
- * with its own _headers and ETags, as a CDN would. A benchmark: it prints
- * figures and asserts nothing.
+ * with its own _headers and ETags over HTTP/2, as a CDN would (--http1:
+ * HTTP/1.1). A benchmark: it prints figures and asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { ORGS, PLACES, TOPICS } from './lib/corpus/vocabulary';
 import { serveStatic as serve } from './lib/serve/static-server';
 import { launchChromium } from './lib/browser';
+import { localCert } from './lib/serve/local-cert';
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +26,18 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'keep-corpus': { type: 'boolean', default: false },
     'skip-stock': { type: 'boolean', default: false },
+    http1: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus] [--skip-stock]
+  console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus] [--skip-stock] [--http1]
 生成 N 篇文章（默认 10000）并构建到 .test-output/bench-search，再用原版 Pagefind CLI（默认设置）
 索引同一批页面（输出到 pagefind-stock/），然后在无头 Chromium 中对比两边：首次查询（冷缓存，
 自导航起）出结果时间与传输字节、比值，后续查询，以及文章页头部搜索框（聚焦后每字 250 ms 输入）
 回车后出结果的时间（R 次的中位数）。本项目按站点自己的 _headers（缓存、CSP）和 ETag 提供。
 --skip-stock 跳过原版 Pagefind 的构建（沿用上次的 pagefind-stock/）。
+默认以 HTTP/2（TLS，临时自签证书，Chromium 按其公钥信任）提供，与 CDN 相同；--http1 改用 HTTP/1.1。
 请在 flock /tmp/feigong-heavy.lock 下运行（npm 脚本已包含）。`);
   process.exit(0);
 }
@@ -172,14 +175,19 @@ for (const [name, dir] of [
 let bytes = 0;
 // The site's own _headers (Cache-Control, CSP) and ETags, as its CDN serves it; paths
 // without a rule (the stock side) are fresh for an hour.
+// HTTP/2 over TLS, as a CDN serves the site (a trusted throwaway certificate); --http1 for a
+// bare origin server, where Chromium asks at most six files at a time.
+const tls = values.http1 ? undefined : localCert();
 const site = await serve(DIST, {
   headers: true,
   cacheSeconds: 3600,
   onBytes: (_p, b) => {
     bytes += b;
   },
+  tls,
 });
-const browser = await launchChromium();
+const browser = await launchChromium(tls?.chromiumArgs);
+console.log(`协议: ${tls ? 'HTTP/2（TLS，如 CDN）' : 'HTTP/1.1'}`);
 type Page = import('playwright-core').Page;
 const sides = existsSync(STOCK) ? (['本项目', '原版'] as const) : (['本项目'] as const);
 const pathOf = { 本项目: '/search/', 原版: '/stock-search/' } as const;

@@ -4,8 +4,17 @@
  * when given `_headers` rules, the same response headers the CDN would send,
  * and an ETag, answering a matching If-None-Match with 304 as a CDN does
  * (so `max-age=0, must-revalidate` costs a round trip, not the bytes).
+ * With a certificate it speaks HTTP/2 over TLS, as a CDN does (many small
+ * requests at once on one connection instead of six at a time).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+  type ServerHttp2Session,
+} from 'node:http2';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +41,7 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
-  server: Server;
+  server: Server | Http2SecureServer;
   close(): Promise<void>;
 }
 
@@ -43,6 +52,8 @@ export interface ServeOptions {
   cacheSeconds?: number;
   /** Called with every response's path and the bytes sent (after gzip). */
   onBytes?: (path: string, bytes: number) => void;
+  /** Serve HTTP/2 over TLS (HTTP/1.1 too) with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export async function serveStatic(root: string, opts: ServeOptions = {}): Promise<StaticServer> {
@@ -52,7 +63,12 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
       : Array.isArray(opts.headers)
         ? opts.headers
         : [];
-  const server = createServer((req, res) => {
+  const handle = (
+    req: IncomingMessage | Http2ServerRequest,
+    response: ServerResponse | Http2ServerResponse,
+  ) => {
+    // HTTP/2's compatibility response has the same writeHead/write/end/events used here.
+    const res = response as ServerResponse;
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -119,7 +135,27 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);
     else body.pipe(res);
-  });
+  };
+  if (opts.tls) {
+    const server = createSecureServer({ ...opts.tls, allowHTTP1: true }, handle);
+    const sessions = new Set<ServerHttp2Session>();
+    server.on('session', (s: ServerHttp2Session) => {
+      sessions.add(s);
+      s.on('close', () => sessions.delete(s));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `https://127.0.0.1:${port}`,
+      server,
+      close: () =>
+        new Promise<void>((ok) => {
+          for (const s of sessions) s.destroy();
+          server.close(() => ok());
+        }),
+    };
+  }
+  const server = createServer(handle);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
