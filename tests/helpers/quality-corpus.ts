@@ -23,6 +23,13 @@ export const QUALITY_QUERIES: QualityQuery[] = [
   { q: '红色引擎', kind: 'phrase', decoys: ['红色的引擎', '引擎红色', '红色发动机引擎'] },
   { q: '两新组织', kind: 'phrase', decoys: ['两个新组织', '新组织两个', '两新的组织'] },
   { q: '党组织', kind: 'phrase', decoys: ['党的组织', '组织党员', '党员组织'] },
+  // Five or more characters are asked for by a cover of their bigrams (非公 企业 党建,
+  // tokens.ts pairStarts): these decoys hold the whole cover but not the phrase.
+  {
+    q: '非公企业党建',
+    kind: 'phrase',
+    decoys: ['非公有制企业的党建', '企业党建非公', '非公企业和党建'],
+  },
   { q: '“党群 共建”', kind: 'phrase', plant: '党群 共建', decoys: ['党群共建'] },
   { q: '党员 示范岗', kind: 'phrase', plant: '党员示范岗', decoys: ['党员', '示范岗'] },
   { q: '践', kind: 'char', plant: '实践', decoys: ['时间'] },

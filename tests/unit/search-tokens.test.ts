@@ -8,6 +8,7 @@ import {
   highlightTerms,
   pagefindQuery,
   termWords,
+  pairStarts,
   toIndexWords,
 } from '../../src/lib/search/tokens';
 
@@ -105,6 +106,27 @@ describe('query terms → Pagefind words', () => {
     ]);
     expect(termWords('党建')).toEqual([{ word: pair('党', '建'), exact: true }]);
     expect(pagefindQuery(termWords('党建'))).toBe(pair('党', '建'));
+    expect(termWords('党群共建').map((w) => w.word)).toEqual([
+      pair('党', '群'),
+      pair('群', '共'),
+      pair('共', '建'),
+    ]);
+  });
+  it('asks for a cover of the bigrams of a run of five or more characters', () => {
+    expect(termWords('杭州律师事务所').map((w) => w.word)).toEqual([
+      pair('杭', '州'),
+      pair('律', '师'),
+      pair('事', '务'),
+      pair('务', '所'),
+    ]);
+    expect(pairStarts(5)).toEqual([0, 2, 3]);
+    expect(pairStarts(6)).toEqual([0, 2, 4]);
+    expect(pairStarts(4)).toEqual([0, 1, 2]);
+    // Every character of the run is in some pair asked for.
+    for (let n = 2; n <= 12; n++) {
+      const covered = new Set(pairStarts(n).flatMap((i) => [i, i + 1]));
+      expect(covered.size, `n = ${n}`).toBe(n);
+    }
   });
   it('asks for a lone character as its unigram, exactly, and a Latin word as a prefix', () => {
     expect(termWords('践')).toEqual([{ word: f('践'), exact: true }]);

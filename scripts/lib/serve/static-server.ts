@@ -136,34 +136,26 @@ export async function serveStatic(root: string, opts: ServeOptions = {}): Promis
     if (gzip) body.pipe(createGzip()).pipe(res);
     else body.pipe(res);
   };
-  if (opts.tls) {
-    const server = createSecureServer({ ...opts.tls, allowHTTP1: true }, handle);
-    const sessions = new Set<ServerHttp2Session>();
-    server.on('session', (s: ServerHttp2Session) => {
-      sessions.add(s);
-      s.on('close', () => sessions.delete(s));
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const { port } = server.address() as AddressInfo;
-    return {
-      url: `https://127.0.0.1:${port}`,
-      server,
-      close: () =>
-        new Promise<void>((ok) => {
-          for (const s of sessions) s.destroy();
-          server.close(() => ok());
-        }),
-    };
-  }
-  const server = createServer(handle);
+  // HTTP/2 sessions are closed by hand: its server has no closeAllConnections().
+  const sessions = new Set<ServerHttp2Session>();
+  const server: Server | Http2SecureServer = opts.tls
+    ? createSecureServer({ ...opts.tls, allowHTTP1: true }, handle).on(
+        'session',
+        (s: ServerHttp2Session) => {
+          sessions.add(s);
+          s.on('close', () => sessions.delete(s));
+        },
+      )
+    : createServer(handle);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     server,
     close: () =>
       new Promise<void>((ok) => {
-        server.closeAllConnections();
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        for (const s of sessions) s.destroy();
         server.close(() => ok());
       }),
   };

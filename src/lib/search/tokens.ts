@@ -181,11 +181,32 @@ export interface QueryWord {
 }
 
 /**
+ * From this many characters, a Chinese run is asked for by a cover of its
+ * bigrams rather than all of them: every other pair, and the last
+ * (杭州律师事务所: 杭州 律师 事务 务所, 4 of 6). Each word costs an index chunk
+ * in every shard (a third of a rare long query's bytes); the pages holding
+ * the cover include every page holding the run, and every candidate is
+ * verified against its text (engine.ts), so the results are the same.
+ * Shorter runs keep every pair: a cover of 党群共建 (党群 共建) would let
+ * through many more pages to read and make counts rougher.
+ */
+export const COVER_FROM = 5;
+
+/** Start indexes of the pairs asked for in a run of n characters (n ≥ 2). */
+export function pairStarts(n: number): number[] {
+  if (n < COVER_FROM) return Array.from({ length: n - 1 }, (_, i) => i);
+  const starts: number[] = [];
+  for (let i = 0; i <= n - 2; i += 2) starts.push(i);
+  if (starts.at(-1)! < n - 2) starts.push(n - 2);
+  return starts;
+}
+
+/**
  * One query term → the index words a page must hold to possibly contain it.
- * A Chinese run of two or more characters needs its bigrams (its last
- * character alone is dropped: in the text the run may go on, 党组织 in
- * 党组织建设). A lone character is its unigram, exactly; a Latin word
- * (GDP in GDPR) is a prefix.
+ * A Chinese run of two or more characters needs its bigrams (pairStarts;
+ * its last character alone is dropped: in the text the run may go on,
+ * 党组织 in 党组织建设). A lone character is its unigram, exactly; a Latin
+ * word (GDP in GDPR) is a prefix.
  */
 export function termWords(term: string): QueryWord[] {
   const out: QueryWord[] = [];
@@ -198,7 +219,7 @@ export function termWords(term: string): QueryWord[] {
       const chars = Array.from(run.text);
       if (chars.length === 1) add({ word: finalWord(chars[0]!), exact: true });
       else
-        for (let i = 0; i < chars.length - 1; i++)
+        for (const i of pairStarts(chars.length))
           add({ word: encodePair(chars[i]!, chars[i + 1]!), exact: true });
     }
   }
