@@ -19,13 +19,12 @@ import { MANIFEST_FILE, type ShardManifest } from '../lib/search/shards';
 import { restore } from '../lib/search/shard-cache';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
+import { seconds } from './search-index/progress';
 
 type Done = Extract<ChildMessage, { type: 'done' }>;
 
 /** Niceness of Astro's thread while the indexer runs beside it (Linux: 0 normal, 19 lowest). */
 const ASTRO_NICENESS = 5;
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts the indexer; the promise settles with its result or its error. */
 function startIndexer(root: string, out: string) {

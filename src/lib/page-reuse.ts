@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCacheDir } from './content/paths';
-import { fileStamp, keptStamp } from './file-stamp';
+import { fileStamp } from './file-stamp';
 import { writeJsonFile } from './json-file';
 import { listFiles } from './site-files';
 import { siteUrl } from './urls';
@@ -109,7 +109,7 @@ export function pagesToRender<T extends { id: string; key: string; pathname: str
     if (out && last && last.key === p.key) {
       const file = join(out, p.pathname, 'index.html');
       try {
-        if (last.stamp && fileStamp(file) === last.stamp) carried = last.sha;
+        if (last.stamp && fileStamp(file)?.id === last.stamp) carried = last.sha;
         else if (sha(readFileSync(file)) === last.sha) carried = last.sha;
       } catch {
         // Gone from the previous output: render it.
@@ -160,11 +160,12 @@ export function writePageKeys(
   };
   for (const [id, page] of [...registry()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = join(out, page.pathname, 'index.html');
+    // Carried pages are links to the previous ones: the same file, the same stamp.
+    const stamp = fileStamp(file);
     keys[id] = {
       key: page.key,
       sha: page.carried ?? sha(readFileSync(file)),
-      // Carried pages are links to the previous ones: the same file, the same stamp.
-      stamp: keptStamp(file),
+      stamp: stamp?.settled ? stamp.id : null,
     };
     counts[page.group][page.carried ? 'reused' : 'rendered']++;
   }

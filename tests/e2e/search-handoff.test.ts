@@ -31,6 +31,15 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** A fresh context (cold cache) on the article page, its CSP/error/dialog problems watched. */
+async function onArticle() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  const response = await page.goto(site.url + ARTICLE);
+  return { context, page, problems, response: response! };
+}
+
 /** From the article page: focus the header box, type `q`, wait for its hand-off, press Enter. */
 async function typeAndEnter(page: Page, q: string) {
   await page.focus('#site-search');
@@ -56,11 +65,8 @@ describe('Enter in the header box of an article page', () => {
     await direct.close();
     expect(expected.urls[0]).toBe(ARTICLE);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = await watchProblems(page);
-    const response = await page.goto(site.url + ARTICLE);
-    const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
+    const { context, page, problems, response } = await onArticle();
+    const csp = (await response.allHeaders())['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('wasm-unsafe-eval');
     await typeAndEnter(page, Q);
@@ -77,10 +83,7 @@ describe('Enter in the header box of an article page', () => {
   });
 
   it('hands over 无结果 too, for a word no article contains', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = await watchProblems(page);
-    await page.goto(site.url + ARTICLE);
+    const { context, page, problems } = await onArticle();
     await typeAndEnter(page, '台风');
     const { status, urls } = await allResults(page);
     expect(urls).toEqual([]);
@@ -90,10 +93,7 @@ describe('Enter in the header box of an article page', () => {
   });
 
   it('ignores a hand-off for another query and one an attacker wrote', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = await watchProblems(page);
-    await page.goto(site.url + ARTICLE);
+    const { context, page, problems } = await onArticle();
     const evil = {
       q: Q,
       at: Date.now(),

@@ -4,7 +4,8 @@
  * can be busy for tens of seconds (bundling 50,000 articles' data), and a
  * line passed through it would wait as long.
  */
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** `12.0 s`: durations in the build's log. */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** `索引 5,000/10,000 篇 (预计还需 12.0 s)`, or `，正在写入索引文件` once every record is in. */
 export function progressText(done: number, total: number, elapsedMs: number): string {

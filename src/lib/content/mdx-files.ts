@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileStamp, keptStamp } from '../file-stamp';
+import { fileStamp } from '../file-stamp';
 import { writeJsonFile } from '../json-file';
 import { bodyOf } from './frontmatter';
 import { forcedMdx, needsMdx } from './mdx-detect';
@@ -37,12 +37,12 @@ export function mdxArticlePatterns(): string[] {
   for (const abs of listArticleFiles(dir)) {
     const rel = relative(dir, abs).split('\\').join('/');
     const hit = last[rel];
+    const stamp = fileStamp(abs);
     const mdx =
-      hit && hit[0] === fileStamp(abs)
+      hit && hit[0] === stamp?.id
         ? hit[1]
         : needsMdx(bodyOf(readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n')) ?? '');
-    const stamp = keptStamp(abs);
-    if (stamp) seen[rel] = [stamp, mdx];
+    if (stamp?.settled) seen[rel] = [stamp.id, mdx];
     if (mdx || forcedMdx(slugOf(abs))) out.push(rel);
   }
   writeJsonFile(seenFile(), seen);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCacheDir } from '../content/paths';
-import { fileStamp, keptStamp } from '../file-stamp';
+import { fileStamp } from '../file-stamp';
 import { writeJsonFile } from '../json-file';
 import { inlineHashes } from './csp';
 
@@ -31,10 +31,9 @@ export function pagesInline(dist: string, files: readonly string[]): Map<string,
   for (const file of files) {
     const path = join(dist, file);
     const hit = last[file];
-    const inline =
-      hit && hit[0] === fileStamp(path) ? hit[1] : inlineHashes(readFileSync(path, 'utf8'));
-    const stamp = keptStamp(path);
-    if (stamp) next[file] = [stamp, inline];
+    const stamp = fileStamp(path);
+    const inline = hit && hit[0] === stamp?.id ? hit[1] : inlineHashes(readFileSync(path, 'utf8'));
+    if (stamp?.settled) next[file] = [stamp.id, inline];
     out.set(file, inline);
   }
   writeJsonFile(cacheFile(), next);
