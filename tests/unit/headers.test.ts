@@ -85,6 +85,30 @@ describe('cache rules', () => {
     }
   });
 
+  it("sends Pagefind's gzip files as gzip, so the browser inflates them and Pagefind's own gunzip is skipped", () => {
+    const ce = (path: string) => headersFor(rules, path)['Content-Encoding'];
+    for (const p of [
+      '/pagefind/fragment/zh-cn_abc.pf_fragment',
+      '/pagefind/index/zh-cn_abc.pf_index',
+      '/pagefind/filter/zh-cn_abc.pf_filter',
+      '/pagefind/pagefind.zh-cn_0a1b2c.pf_meta',
+      '/pagefind/wasm.zh-cn.pagefind',
+      '/pagefind/s1/index/zz_abc.pf_index',
+      '/pagefind/s1/pagefind.zz_9f8e.pf_meta',
+    ])
+      expect(ce(p), p).toBe('gzip');
+    // Plain files: JavaScript, JSON and pages are compressed (or not) by the CDN itself.
+    for (const p of [
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/shards.json',
+      '/pagefind/s1/pagefind-entry.json',
+      '/search/',
+      '/articles/x/',
+    ])
+      expect(ce(p), p).toBeUndefined();
+  });
+
   it('never lets two rules set Cache-Control for one path (Cloudflare would join them)', () => {
     const paths = [
       '/',

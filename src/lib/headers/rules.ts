@@ -43,8 +43,8 @@ export function cacheRules(
   pagefind: readonly DirEntry[] = [],
 ): HeaderRule[] {
   const rules: HeaderRule[] = [];
-  const cache = (path: string, value: string) =>
-    rules.push({ path, headers: [['Cache-Control', value]] });
+  const cache = (path: string, value: string, more: [string, string][] = []) =>
+    rules.push({ path, headers: [['Cache-Control', value], ...more] });
   for (const e of [...top].sort(byName)) {
     if (e.name === '_headers' || e.name === '_redirects') continue;
     if (e.name === 'pagefind' && e.dir) {
@@ -86,18 +86,36 @@ export function withCsp(
   }));
 }
 
+/**
+ * Pagefind writes its index, metadata and WebAssembly as gzip streams and
+ * inflates them in JavaScript on the page's main thread, unless the browser
+ * already did: sent as `Content-Encoding: gzip` (the same bytes on the
+ * wire), the browser inflates them natively, off the main thread, and
+ * Pagefind sees its `pagefind_dcd` signature and skips its own gunzip. A
+ * host that drops the header costs nothing but that time.
+ */
+const GZIPPED: [string, string][] = [['Content-Encoding', 'gzip']];
+const isPagefindGzip = (name: string) =>
+  name.endsWith('.pf_meta') || /^wasm\.[^/]+\.pagefind$/.test(name);
+
 /** A Pagefind bundle: hashed folders and .pf_meta files are immutable; a shard folder (s1, …) is a bundle too. */
 function pagefindRules(
   prefix: string,
   entries: readonly DirEntry[],
-  cache: (path: string, value: string) => void,
+  cache: (path: string, value: string, more?: [string, string][]) => void,
 ): void {
   for (const p of [...entries].sort(byName)) {
     if (p.dir && p.children && /^s\d+$/.test(p.name))
       pagefindRules(`${prefix}${p.name}/`, p.children, cache);
-    else if (p.dir)
-      cache(`${prefix}${p.name}/*`, PAGEFIND_HASHED_DIRS.includes(p.name) ? IMMUTABLE : REVALIDATE);
-    else cache(`${prefix}${p.name}`, p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
+    else if (p.dir && PAGEFIND_HASHED_DIRS.includes(p.name))
+      cache(`${prefix}${p.name}/*`, IMMUTABLE, GZIPPED);
+    else if (p.dir) cache(`${prefix}${p.name}/*`, REVALIDATE);
+    else
+      cache(
+        `${prefix}${p.name}`,
+        p.name.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE,
+        isPagefindGzip(p.name) ? GZIPPED : [],
+      );
   }
 }
 
