@@ -20,6 +20,7 @@ import { restore } from '../lib/search/shard-cache';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 import { seconds } from './search-index/progress';
+import { writeDirectory } from './search-index/directory';
 
 type Done = Extract<ChildMessage, { type: 'done' }>;
 
@@ -100,8 +101,11 @@ export default function pagefindIntegration(): AstroIntegration {
         // Linking tens of thousands of index files takes a while at 50,000 articles: say so.
         logger.info(`索引已写好，正在把 ${done.shards.length} 个分片链接到输出目录`);
         for (const { info, dir: from } of done.shards) await restore(from, join(out, info.path));
+        const searched = done.shards.filter((s) => s.info.articles > 0);
+        const words = writeDirectory(out, searched);
         const manifest: ShardManifest = {
-          shards: done.shards.map((s) => s.info).filter((s) => s.articles > 0),
+          shards: searched.map((s) => s.info),
+          ...(words ? { words } : {}),
         };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
         if (done.fromPages)

@@ -36,7 +36,7 @@ async function pump(): Promise<void> {
     const opened = await index;
     if (!ready) {
       // Everything a first query needs, while the reader is still typing it.
-      await (opened.pagefind as PagefindModule).init();
+      await ((await opened.pagefind()) as PagefindModule).init();
       await Promise.all(opened.shards.map((shard) => opened.load(shard)));
       ready = true;
       post({ type: 'ready' });

@@ -71,11 +71,16 @@ describe('search from the header box', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says 无结果 for a word no article contains', async () => {
+  it('says 无结果 for a word no article contains, from the word directory, without loading the index', async () => {
     const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('台风')}`);
     const r = await allResults(page);
     expect(r.urls).toEqual([]);
     expect(r.status).toContain('无结果');
+    expect(asked.some((p) => p.startsWith('/pagefind/words/'))).toBe(true);
+    // No WebAssembly, metadata or index chunk: the directory said no shard holds 台风.
+    expect(asked.filter((p) => /\.(?:pagefind|pf_meta|pf_index|pf_fragment)$/.test(p))).toEqual([]);
   });
 });

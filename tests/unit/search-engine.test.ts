@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   runSearch,
   suggest,
+  type PagefindApi,
   type PagefindResult,
   type ShardedIndex,
 } from '../../src/lib/search/engine';
 import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
 import { MAX_QUERY_CHARS } from '../../src/lib/search/query';
+import { termWords } from '../../src/lib/search/tokens';
 
 interface Page {
   url: string;
@@ -23,7 +25,8 @@ interface Page {
 function fakeIndex(
   pages: Page[],
   size = 1000,
-): ShardedIndex & { fragments: number; loaded: string[] } {
+  directory?: (shard: string, word: string) => boolean,
+): ShardedIndex & { fragments: number; loaded: string[]; opened: number; api: PagefindApi } {
   const shards = planShards(
     pages.map((p) => ({ ...p, date: p.iso, year: Number(p.iso.slice(0, 4)) })),
     size,
@@ -31,38 +34,47 @@ function fakeIndex(
   const index = {
     fragments: 0,
     loaded: [] as string[],
+    opened: 0,
     shards: shards.map((s) => s.info),
     async load(shard: { id: string }) {
       index.loaded.push(shard.id);
     },
-    pagefind: {
-      async search(_term: string, opts?: { filters?: Record<string, string> }) {
-        // Like Pagefind's mergeIndex: an unfiltered search covers every loaded shard.
-        const id = opts?.filters?.[SHARD_FILTER];
-        if (id !== undefined && !index.loaded.includes(id))
-          throw new Error('searched a shard that was not loaded');
-        const items = shards
-          .filter((s) => (id === undefined ? index.loaded.includes(s.info.id) : s.info.id === id))
-          .flatMap((s) => s.items);
-        const results: PagefindResult[] = items.map((p) => ({
-          id: p.url,
-          data: async () => {
-            index.fragments++;
-            return {
-              url: p.url,
-              meta: {
-                title: p.title,
-                iso: p.iso,
-                date: p.iso,
-                channel: '案例',
-                source: '本网',
-                text: p.body,
-              },
-            };
-          },
-        }));
-        return { results };
-      },
+    async holding<S extends { id: string }>(of: S[], words: readonly string[]) {
+      return directory ? of.filter((s) => words.every((w) => directory(s.id, w))) : of;
+    },
+    async pagefind() {
+      index.opened++;
+      return index.api;
+    },
+    api: {} as PagefindApi,
+  };
+  index.api = {
+    async search(_term: string, opts?: { filters?: Record<string, string> }) {
+      // Like Pagefind's mergeIndex: an unfiltered search covers every loaded shard.
+      const id = opts?.filters?.[SHARD_FILTER];
+      if (id !== undefined && !index.loaded.includes(id))
+        throw new Error('searched a shard that was not loaded');
+      const items = shards
+        .filter((s) => (id === undefined ? index.loaded.includes(s.info.id) : s.info.id === id))
+        .flatMap((s) => s.items);
+      const results: PagefindResult[] = items.map((p) => ({
+        id: p.url,
+        data: async () => {
+          index.fragments++;
+          return {
+            url: p.url,
+            meta: {
+              title: p.title,
+              iso: p.iso,
+              date: p.iso,
+              channel: '案例',
+              source: '本网',
+              text: p.body,
+            },
+          };
+        },
+      }));
+      return { results };
     },
   };
   return index;
@@ -111,6 +123,35 @@ describe('runSearch', () => {
     await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
     expect(index.loaded).toEqual(['s1']);
   });
+  it('opens only the shards the word directory says hold every word of the query', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      url: `/p${i}/`,
+      title: '标题',
+      body: i < 20 ? '链长制' : '其他',
+      iso: `${2000 + i}-06-01`,
+    }));
+    // s0 (2020–2029) holds none of the words of 链长制.
+    const index = fakeIndex(many, 20, (shard) => shard === 's1');
+    const set = await runSearch(index, { q: '链长制' });
+    expect(index.loaded).toEqual(['s1']);
+    expect((await set.next(10)).length).toBe(10);
+  });
+  it('answers a word no shard holds without opening Pagefind', async () => {
+    const index = fakeIndex(pages, 1000, () => false);
+    const set = await runSearch(index, { q: '台风' });
+    expect(await set.next(10)).toEqual([]);
+    expect(set.total()).toBe(0);
+    expect(index.opened).toBe(0);
+    expect(index.loaded).toEqual([]);
+  });
+  it('asks the directory only for exact words (a Latin word is a prefix)', async () => {
+    const asked: string[][] = [];
+    const index = fakeIndex([{ url: '/g/', title: 'GDP', body: 'GDPR 党建', iso: '2020-01-01' }]);
+    const holding = index.holding.bind(index);
+    index.holding = (of, words) => (asked.push([...words]), holding(of, words));
+    await (await runSearch(index, { q: 'GDP 党建' })).next(10);
+    expect(asked).toEqual([[termWords('党建')[0]!.word]]);
+  });
   it('caps how many candidates one page of results may load', async () => {
     const many = Array.from({ length: 100 }, (_, i) => ({
       url: `/x${i}/`,
@@ -152,8 +193,8 @@ describe('an attacker pastes a 2,000-character query (issue 12)', () => {
   function counted() {
     const index = fakeIndex(pages, 40);
     let searches = 0;
-    const search = index.pagefind.search.bind(index.pagefind);
-    index.pagefind.search = (...args) => {
+    const search = index.api.search.bind(index.api);
+    index.api.search = (...args) => {
       searches++;
       return search(...args);
     };

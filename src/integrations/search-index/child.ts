@@ -7,7 +7,7 @@
  * cache; the build links it into the site. If the built article pages are
  * not the planned ones, the whole index is made from the pages instead.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCachedHtml } from '../../lib/content/html-cache';
 import { loadDataFile } from '../../lib/content/data-files';
@@ -23,6 +23,7 @@ import {
 } from '../../lib/search/records';
 import { cached, pageDigest, shardKey, store } from '../../lib/search/shard-cache';
 import { planShards, shardSize, type ShardInfo } from '../../lib/search/shards';
+import { contentWords, SHARD_WORDS_FILE } from '../../lib/search/word-directory';
 import { pageUrl, plannedItems, sameArticles, type IndexItem } from './plan';
 import type { ChildMessage, ChildOptions, PagesMessage } from './protocol';
 import { logLine, progressText } from './progress';
@@ -147,7 +148,16 @@ async function shard(info: ShardInfo, items: readonly IndexItem[], planned = tru
     return { info, dir: hit, reused: true };
   }
   const output = join(staging, info.id);
-  await writeShard(records(items, planned), info.id, output, indexed);
+  // Every word Pagefind is given for this shard, for the word directory (word-directory.ts).
+  const words = new Set<string>();
+  async function* listed(rs: AsyncIterable<SearchRecord>) {
+    for await (const r of rs) {
+      for (const w of contentWords(r.content)) words.add(w);
+      yield r;
+    }
+  }
+  await writeShard(listed(records(items, planned)), info.id, output, indexed);
+  await writeFile(join(output, SHARD_WORDS_FILE), [...words].sort().join('\n'));
   await store(cacheDir, info.id, key, output);
   await rm(output, { recursive: true, force: true });
   return { info, dir: cached(cacheDir, info.id, key)!, reused: false };

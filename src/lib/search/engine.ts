@@ -1,7 +1,8 @@
 /**
  * The search page's logic over Pagefind, independent of the DOM so vitest
- * can drive it with a fake. Every shard that may hold results is searched
- * at once (shards.ts): Pagefind finds the pages holding every index word of
+ * can drive it with a fake. Every shard that may hold results (the word
+ * directory says which hold the query's words: word-directory.ts) is
+ * searched at once (shards.ts): Pagefind finds the pages holding every index word of
  * the query (tokens.ts) and orders them by its BM25 over the whole archive
  * (term frequency, page length, title weight). The best of them are then
  * read, verified against their readable text and ranked with query.ts, the
@@ -17,7 +18,7 @@ import {
   type SearchDoc,
   type SortOrder,
 } from './query';
-import { exactTerm, excerpt, pagefindQuery, termWords } from './tokens';
+import { exactTerm, excerpt, pagefindQuery, termWords, type QueryWord } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
 import { SHARD_FILTER, shardsFor, type ShardInfo } from './shards';
 
@@ -41,9 +42,16 @@ export interface PagefindData {
 
 /** Pagefind with the site's shards: shard i is searchable once load(i) resolved. */
 export interface ShardedIndex {
-  pagefind: PagefindApi;
+  /** Pagefind, opened at the first call. */
+  pagefind(): Promise<PagefindApi>;
   shards: ShardInfo[];
   load(shard: ShardInfo): Promise<void>;
+  /**
+   * Those of `shards` that may hold a page with every one of `words` (exact
+   * index words), from the word directory (word-directory.ts); all of them
+   * when it cannot tell.
+   */
+  holding(shards: ShardInfo[], words: readonly string[]): Promise<ShardInfo[]>;
 }
 
 export interface Hit extends SearchDoc {
@@ -122,20 +130,24 @@ function toHit(d: PagefindData, terms: readonly string[]): Hit {
 async function findCandidates(
   index: ShardedIndex,
   state: SearchState,
-  query: string,
+  words: readonly QueryWord[],
 ): Promise<PagefindResult[]> {
   const year = state.year ? Number(state.year) : undefined;
-  const shards = shardsFor(index.shards, year);
+  // Only shards that hold every exact word (a Latin word is a prefix: the directory cannot tell).
+  const exactWords = words.filter((w) => w.exact).map((w) => w.word);
+  const shards = await index.holding(shardsFor(index.shards, year), exactWords);
   if (!shards.length) return [];
-  await Promise.all(shards.map((s) => index.load(s)));
+  const query = pagefindQuery(words);
+  const [pagefind] = await Promise.all([index.pagefind(), ...shards.map((s) => index.load(s))]);
   if (state.sort !== 'date') {
-    // Shards merged for an earlier query are searched too; the year filter keeps them out.
-    const found = await index.pagefind.search(query, { filters: filtersOf(state) });
+    // Shards merged for an earlier query are searched too: without the words (or, with
+    // a year, the filter) they add nothing.
+    const found = await pagefind.search(query, { filters: filtersOf(state) });
     return found?.results ?? [];
   }
   const lists = await Promise.all(
     shards.map((s) =>
-      index.pagefind.search(query, { filters: filtersOf(state, s), sort: { date: 'desc' } }),
+      pagefind.search(query, { filters: filtersOf(state, s), sort: { date: 'desc' } }),
     ),
   );
   return lists.flatMap((l) => l?.results ?? []);
@@ -145,7 +157,7 @@ async function findCandidates(
 export async function runSearch(index: ShardedIndex, state: SearchState): Promise<ResultSet> {
   const terms = parseQuery(state.q);
   const words = terms.flatMap(termWords);
-  const candidates = words.length ? await findCandidates(index, state, pagefindQuery(words)) : [];
+  const candidates = words.length ? await findCandidates(index, state, words) : [];
   const byDate = state.sort === 'date';
   let exact = terms.every(exactTerm);
   let cursor = 0;

@@ -1,10 +1,12 @@
 /**
- * Opens the site's search index in the browser: Pagefind's runtime and the
- * shard list (src/lib/search/shards.ts), older shards merged on demand.
+ * Opens the site's search index in the browser: the shard list, the word
+ * directory (word-directory.ts) and Pagefind's runtime, older shards merged
+ * on demand.
  */
 import type { PagefindApi, ShardedIndex } from './engine';
 import { MANIFEST_FILE, type ShardManifest } from './shards';
 import { bundleFiles, ENTRY_TAG, entryUrl, type PagefindEntry } from './warm';
+import { bucketOf, holdingShards, parseBucket } from './word-directory';
 
 export type PagefindModule = PagefindApi & {
   options(o: Record<string, unknown>): Promise<void>;
@@ -20,45 +22,67 @@ const warm = (url: string) =>
     .catch(() => undefined); // Pagefind's own request reports any failure
 
 /**
- * Pagefind (its runtime sits in the newest shard's bundle) plus the shard
- * list; older shards merge in on demand. Startup avoids round trips one
- * after another: with the shard list, the older shards' entry files and
- * metadata are asked for at once (warm.ts), while Pagefind fetches the
- * newest shard's and its WebAssembly; Pagefind opens the older shards only
- * once that is ready, and then finds their files in the HTTP cache. After an
- * article page's header box (public/js/reader.js) all of them are there already.
- * Used by the search page and by the header box's worker (presearch-worker.ts);
- * needs no DOM.
+ * The shard list, then Pagefind (its runtime sits in the newest shard's
+ * bundle) when a query needs it: a query whose words the directory finds in
+ * no shard is answered without it. Pagefind's loader is imported at once
+ * (the search page preloads it); its WebAssembly and metadata are fetched
+ * from the first pagefind() on. An older shard's entry file and metadata
+ * are asked for (warm.ts) as soon as it is to be searched, while Pagefind
+ * may still be fetching its WebAssembly: Pagefind merges an older shard
+ * only once that is ready, and then finds its files in the HTTP cache.
+ * After an article page's header box (public/js/reader.js) all of them are
+ * there already. Used by the search page and by the header box's worker
+ * (presearch-worker.ts); needs no DOM.
  */
 export async function openShardedIndex(lang: string): Promise<ShardedIndex> {
   const root = '/pagefind/'; // written by the build; not part of Vite's graph
-  const manifest = fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json() as Promise<ShardManifest>);
-  // The older shards: Pagefind opens them only once its WebAssembly is ready.
-  void manifest.then((m) =>
-    m.shards
-      .filter((s) => s.path !== root)
-      .map((s) =>
-        fetch(entryUrl(s.path))
-          .then((r) => r.json() as Promise<PagefindEntry>)
-          .then((entry) => bundleFiles(s.path, entry, lang, false).map(warm))
-          .catch(() => undefined),
-      ),
-  );
-  const pagefind = (await import(/* @vite-ignore */ `${root}pagefind.js`)) as PagefindModule;
-  // Before Pagefind starts: no worker of its own (on the search page its search answers
-  // sooner on the main thread: no worker script to fetch and start, no copying thousands
-  // of results across), and a stable entry URL (warm.ts).
-  await pagefind.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
-  const { shards } = await manifest;
+  const loader = import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>;
+  loader.catch(() => undefined); // reported when a search needs it
+  const manifest = (await fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json())) as ShardManifest;
+  let started: Promise<PagefindModule> | null = null;
+  const pagefind = () =>
+    (started ??= loader.then(async (pf) => {
+      // No worker of its own (on the search page its search answers sooner on the main
+      // thread: no worker script to fetch and start, no copying thousands of results
+      // across), and a stable entry URL (warm.ts).
+      await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
+      return pf;
+    }));
   const merged = new Map<string, Promise<void>>();
+  const dir = manifest.words;
+  const buckets = new Map<number, Promise<Map<string, bigint> | null>>();
+  const bucket = (i: number) => {
+    let p = buckets.get(i);
+    if (!p && dir)
+      buckets.set(
+        i,
+        (p = fetch(`${dir.path}${i}.txt`)
+          .then((r) => (r.ok ? r.text().then(parseBucket) : null))
+          .catch(() => null)),
+      );
+    return p ?? Promise.resolve(null);
+  };
   return {
+    shards: manifest.shards,
     pagefind,
-    shards,
+    async holding(shards, words) {
+      if (!dir || !words.length) return shards;
+      const ids = [...new Set(words.map((w) => bucketOf(w, dir.buckets)))];
+      const read = new Map(await Promise.all(ids.map(async (i) => [i, await bucket(i)] as const)));
+      return holdingShards(shards, words, (w) => read.get(bucketOf(w, dir.buckets)) ?? null);
+    },
     load(shard) {
-      if (shard.path === root) return Promise.resolve();
       let p = merged.get(shard.path);
-      if (!p)
-        merged.set(shard.path, (p = pagefind.mergeIndex(shard.path, { metaCacheTag: ENTRY_TAG })));
+      if (p) return p;
+      if (shard.path === root) p = pagefind().then(() => undefined);
+      else {
+        void fetch(entryUrl(shard.path))
+          .then((r) => r.json() as Promise<PagefindEntry>)
+          .then((entry) => bundleFiles(shard.path, entry, lang, false).map(warm))
+          .catch(() => undefined);
+        p = pagefind().then((pf) => pf.mergeIndex(shard.path, { metaCacheTag: ENTRY_TAG }));
+      }
+      merged.set(shard.path, p);
       return p;
     },
   };

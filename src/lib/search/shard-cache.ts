@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARD_WORDS_FILE } from './word-directory';
 
 /**
  * The code that makes records: a change to any of it re-indexes every shard
@@ -26,6 +27,7 @@ const RECORD_CODE = [
   'src/lib/search/tokens.ts',
   'src/lib/search/shards.ts',
   'src/lib/search/shard-cache.ts',
+  'src/lib/search/word-directory.ts',
   'src/lib/views/article.ts',
   'src/integrations/search-index/plan.ts',
   'src/integrations/search-index/child.ts',
@@ -81,10 +83,12 @@ export function shardKey(
   return hash.digest('hex').slice(0, 24);
 }
 
-/** Cached output folder of a shard with this key, or null. */
+/** Cached output folder of a shard with this key (its Pagefind files and its word list), or null. */
 export function cached(cacheDir: string, shardId: string, key: string): string | null {
   const dir = join(cacheDir, `${shardId}-${key}`);
-  return existsSync(join(dir, 'pagefind-entry.json')) ? dir : null;
+  return existsSync(join(dir, 'pagefind-entry.json')) && existsSync(join(dir, SHARD_WORDS_FILE))
+    ? dir
+    : null;
 }
 
 /** Stores a shard's output under its key, replacing older outputs of that shard. */
@@ -104,9 +108,19 @@ export async function store(
   await rename(tmp, join(cacheDir, `${shardId}-${key}`));
 }
 
-/** Puts a cached shard output where the shard belongs. */
+/** Puts a cached shard output where the shard belongs (its word list stays in the cache). */
 export async function restore(from: string, output: string): Promise<void> {
-  linkTree(from, output, () => true);
+  linkTree(from, output, (name) => name !== SHARD_WORDS_FILE);
+}
+
+/** The words of a cached shard (word-directory.ts), or null when it has no list. */
+export function shardWords(from: string): string[] | null {
+  try {
+    const text = readFileSync(join(from, SHARD_WORDS_FILE), 'utf8');
+    return text ? text.split('\n') : [];
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -11,6 +11,8 @@
  * keeps 按日期 exact by joining each shard's date-sorted results in that order.
  */
 
+import type { WordDirectory } from './word-directory';
+
 /**
  * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
  * small shards). An edit re-indexes its whole shard: at 2,500 that took
@@ -37,6 +39,8 @@ export interface ShardInfo {
 /** What /pagefind/shards.json holds. */
 export interface ShardManifest {
   shards: ShardInfo[];
+  /** Which shards hold which words (word-directory.ts); absent: every shard is searched. */
+  words?: WordDirectory;
 }
 
 export const MANIFEST_FILE = 'shards.json';
