@@ -134,6 +134,8 @@ export function startSearchPage(): void {
       if (!early) performance.mark('search-results');
       if (shown === 0) {
         status.textContent = none;
+        // Answered from the word directory, perhaps: open every shard now for the next query.
+        for (const shard of index.shards) void index.load(shard).catch(() => undefined);
         const alt = await suggest(index, state.q);
         if (alt && mine === generation) {
           const a = document.createElement('a');

