@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
 import { extractArticle, readSearchData } from '../../src/lib/search/records';
 import { indexedFragments, indexMismatches } from '../helpers/search-index';
-import type { ShardManifest } from '../../src/lib/search/shards';
+import { SHARD_FILTER, type ShardManifest } from '../../src/lib/search/shards';
+import { bucketOf, contentWords, parseBucket, shardBit } from '../../src/lib/search/word-directory';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
@@ -70,5 +71,30 @@ describe('the index made while the pages render', () => {
   it('holds, page by page, what each built article page shows (URL, title, date, channel, source, text)', () => {
     expect(indexMismatches(SAMPLE_DIST)).toEqual([]);
     expect(indexedFragments(SAMPLE_DIST).size).toBe(articleDirs.length);
+  });
+});
+
+describe('the word directory', () => {
+  it('lists, for every shard, every word Pagefind indexed there (read back from its fragments)', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8'),
+    ) as ShardManifest;
+    const dir = manifest.words!;
+    expect(dir.path).toMatch(/^\/pagefind\/words\/[0-9a-f]{12}\/$/);
+    const buckets = Array.from({ length: dir.buckets }, (_, i) =>
+      parseBucket(readFileSync(join(SAMPLE_DIST, dir.path, `${i}.txt`), 'utf8')),
+    );
+    const missing: string[] = [];
+    let checked = 0;
+    for (const f of indexedFragments(SAMPLE_DIST).values()) {
+      const bit = shardBit(f.filters[SHARD_FILTER]![0]!);
+      for (const w of contentWords(f.content)) {
+        checked++;
+        if (((buckets[bucketOf(w, dir.buckets)]!.get(w) ?? 0n) & bit) === 0n)
+          missing.push(`${f.url}: ${w}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(missing).toEqual([]);
   });
 });
