@@ -8,8 +8,10 @@ import {
   recordSource,
   restore,
   shardKey,
+  shardWords,
   store,
 } from '../../src/lib/search/shard-cache';
+import { SHARD_WORDS_FILE } from '../../src/lib/search/word-directory';
 
 const page = (body: string, around = '') =>
   `<html><body><nav>${around}</nav><article class="article" data-pagefind-body data-search="{}"><h1>题</h1>${body}</article><div class="article-after">${around}</div></body></html>`;
@@ -36,14 +38,28 @@ describe('shard cache', () => {
     mkdirSync(join(out, 'index'), { recursive: true });
     writeFileSync(join(out, 'pagefind-entry.json'), '{"version":"x"}');
     writeFileSync(join(out, 'index', 'zz_1.pf_index'), 'bytes');
+    writeFileSync(join(out, SHARD_WORDS_FILE), 'qa\nqb');
     const cache = join(root, 'cache');
     await store(cache, 's0', 'k1', out);
     expect(cached(cache, 's0', 'k2')).toBeNull();
     const hit = cached(cache, 's0', 'k1')!;
     await restore(hit, join(root, 'again'));
     expect(readFileSync(join(root, 'again', 'index', 'zz_1.pf_index'), 'utf8')).toBe('bytes');
+    // The word list stays in the cache, for the word directory; it is not part of the site.
+    expect(existsSync(join(root, 'again', SHARD_WORDS_FILE))).toBe(false);
+    expect(shardWords(hit)).toEqual(['qa', 'qb']);
     await store(cache, 's0', 'k2', out);
     expect(cached(cache, 's0', 'k1')).toBeNull(); // older outputs of the shard are dropped
     expect(existsSync(join(cache, 's0-k2', 'pagefind-entry.json'))).toBe(true);
+  });
+  it('does not reuse a cached shard without its word list (the directory could not list it)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'feigong-shard-cache-'));
+    const out = join(root, 'out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'pagefind-entry.json'), '{"version":"x"}');
+    const cache = join(root, 'cache');
+    await store(cache, 's1', 'k1', out);
+    expect(cached(cache, 's1', 'k1')).toBeNull();
+    expect(shardWords(join(cache, 's1-k1'))).toBeNull();
   });
 });
