@@ -42,7 +42,7 @@ export interface PagefindData {
 
 /** Pagefind with the site's shards: shard i is searchable once load(i) resolved. */
 export interface ShardedIndex {
-  /** Pagefind, opened at the first call. */
+  /** Pagefind, once its loader is in (it starts loading when the index is opened). */
   pagefind(): Promise<PagefindApi>;
   shards: ShardInfo[];
   load(shard: ShardInfo): Promise<void>;

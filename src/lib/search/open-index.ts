@@ -50,26 +50,32 @@ export async function openShardedIndex(lang: string): Promise<ShardedIndex> {
   const manifest = await listed;
   const merged = new Map<string, Promise<void>>();
   const dir = manifest.words;
-  const buckets = new Map<number, Promise<Map<string, bigint> | null>>();
-  const bucket = (i: number) => {
-    let p = buckets.get(i);
-    if (!p && dir)
+  /** A bucket file of the directory, read once; null when it cannot be read. */
+  const buckets = new Map<string, Promise<Map<string, bigint> | null>>();
+  const bucket = (url: string) => {
+    let p = buckets.get(url);
+    if (!p)
       buckets.set(
-        i,
-        (p = fetch(`${dir.path}${i}.txt`)
+        url,
+        (p = fetch(url)
           .then((r) => (r.ok ? r.text().then(parseBucket) : null))
           .catch(() => null)),
       );
-    return p ?? Promise.resolve(null);
+    return p;
   };
   return {
     shards: manifest.shards,
     pagefind,
     async holding(shards, words) {
       if (!dir || !words.length) return shards;
-      const ids = [...new Set(words.map((w) => bucketOf(w, dir.buckets)))];
-      const read = new Map(await Promise.all(ids.map(async (i) => [i, await bucket(i)] as const)));
-      return holdingShards(shards, words, (w) => read.get(bucketOf(w, dir.buckets)) ?? null);
+      const read = new Map(
+        await Promise.all(
+          words.map(
+            async (w) => [w, await bucket(`${dir.path}${bucketOf(w, dir.buckets)}.txt`)] as const,
+          ),
+        ),
+      );
+      return holdingShards(shards, words, (w) => read.get(w) ?? null);
     },
     load(shard) {
       let p = merged.get(shard.path);

@@ -7,7 +7,7 @@
  * word, whether or not it holds the word. With the directory a query opens
  * only the shards that hold every one of its exact words (a bigram or a
  * lone character: tokens.ts), and a word no article has (a typo, a name
- * never written) is answered 无结果 without loading Pagefind at all. The
+ * never written) is answered 无结果 without reading any index chunk. The
  * directory is split into buckets by a hash of the word, so a query reads
  * one small file per word. Every word of every record Pagefind indexes is
  * in it (the indexer lists them as it sends the records), and a shard it
