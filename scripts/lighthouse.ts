@@ -66,22 +66,34 @@ const config =
   values.preset === 'desktop'
     ? (await import('lighthouse/core/config/desktop-config.js')).default
     : undefined;
+/** Attempts per run: a loaded shared machine sometimes loses the trace (NO_NAVSTART, NO_FCP), which says nothing about the page. */
+const ATTEMPTS = 3;
+async function audit(page: string) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await lighthouse(
+      `${server.url}${page}`,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+      },
+      config,
+    );
+    if (!r) throw new Error(`Lighthouse 没有结果: ${page}`);
+    const error = r.lhr.runtimeError;
+    if (!error) return r;
+    if (attempt >= ATTEMPTS)
+      throw new Error(`Lighthouse 出错（已试 ${ATTEMPTS} 次）: ${page}: ${error.message}`);
+    console.log(`  ${page} 第 ${attempt} 次运行出错（${error.code}），重试`);
+  }
+}
 const results: { page: string; scores: Scores; runs: Scores[] }[] = [];
 try {
   for (const page of pages) {
     const all: Scores[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await lighthouse(
-        `${server.url}${page}`,
-        {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: [...LIGHTHOUSE_CATEGORIES],
-        },
-        config,
-      );
-      if (!r) throw new Error(`Lighthouse 没有结果: ${page}`);
+      const r = await audit(page);
       const failed = Object.values(r.lhr.audits).filter(
         (a) =>
           a.score !== null &&
@@ -90,7 +102,6 @@ try {
           a.scoreDisplayMode !== 'manual' &&
           a.scoreDisplayMode !== 'notApplicable',
       );
-      if (r.lhr.runtimeError) throw new Error(`Lighthouse 出错: ${r.lhr.runtimeError.message}`);
       all.push(
         Object.fromEntries(
           LIGHTHOUSE_CATEGORIES.map((c) => [
