@@ -45,12 +45,12 @@
     for (var k in langs) if (!best || langs[k].page_count > best.page_count) best = langs[k];
     return best;
   }
-  function warmShard(shard, lang) {
-    return getText(shard.path + 'pagefind-entry.json?ts=' + ENTRY_TAG).then(function (text) {
+  function warmIndex(lang) {
+    return getText(PAGEFIND + 'pagefind-entry.json?ts=' + ENTRY_TAG).then(function (text) {
       var index = pickIndex(JSON.parse(text), lang);
       if (!index) return;
-      prefetch(shard.path + 'pagefind.' + index.hash + '.pf_meta');
-      if (shard.path === PAGEFIND) prefetch(PAGEFIND + 'wasm.' + (index.wasm || 'unknown') + '.pagefind');
+      prefetch(PAGEFIND + 'pagefind.' + index.hash + '.pf_meta');
+      prefetch(PAGEFIND + 'wasm.' + (index.wasm || 'unknown') + '.pagefind');
     });
   }
   function warmSearch(form) {
@@ -67,10 +67,8 @@
     // The worker's Pagefind fetches the index files itself (into the same HTTP cache).
     if (startPresearch(form)) return;
     prefetch(PAGEFIND + 'pagefind.js');
-    getText(PAGEFIND + 'shards.json').then(function (text) {
-      var shards = JSON.parse(text).shards || [];
-      for (var i = 0; i < shards.length; i++) warmShard(shards[i], lang).catch(ignore);
-    }).catch(ignore);
+    prefetch(PAGEFIND + 'manifest.json');
+    warmIndex(lang).catch(ignore);
   }
   // While the reader types, a worker (/search/presearch.js, src/scripts/presearch-worker.ts)
   // runs the search page's search for the latest query and the page keeps its first results
@@ -90,10 +88,9 @@
     } catch (e) { return false; }
     var state = { ready: false, asked: '', found: '', waiting: null };
     presearch = state;
-    var lang = root.getAttribute('lang') || 'unknown';
     var ask = function () {
       state.asked = input.value.trim();
-      if (state.asked) worker.postMessage({ q: state.asked, lang: lang });
+      if (state.asked) worker.postMessage({ q: state.asked });
     };
     worker.addEventListener('message', function (event) {
       var m = event.data || {};
@@ -121,7 +118,7 @@
       state.waiting = go;
       setTimeout(go, HOLD_MS);
     });
-    worker.postMessage({ q: '', lang: lang }); // opens the index before the first character
+    worker.postMessage({ q: '' }); // opens the index before the first character
     ask();
     return true;
   }

@@ -3,8 +3,8 @@
  * starts with the build, right after content sync, and indexes the articles
  * the loader rendered while Astro bundles and renders the pages on the other
  * core; once the pages are written (astro:build:done) it indexes what needs
- * a page (MDX bodies) and the shards are linked into the site from the
- * shard cache. Only article pages are indexed, one custom record each
+ * a page (MDX bodies), merges the shards into one bundle, and that is
+ * linked into the site from the shard cache. Only article pages are indexed, one custom record each
  * (src/lib/search/records.ts says what goes in and why), in shards of
  * newest-first articles (src/lib/search/shards.ts says why). Any error
  * fails the build.
@@ -15,7 +15,7 @@ import { setPriority } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { MANIFEST_FILE, type ShardManifest } from '../lib/search/shards';
+import { MANIFEST_FILE, type SearchManifest } from '../lib/search/shards';
 import { restore } from '../lib/search/shard-cache';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
@@ -99,12 +99,15 @@ export default function pagefindIntegration(): AstroIntegration {
         indexer.pagesWritten({ type: 'pages', out, pathnames });
         const done = await indexer.result;
         // Linking tens of thousands of index files takes a while at 50,000 articles: say so.
-        logger.info(`索引已写好，正在把 ${done.shards.length} 个分片链接到输出目录`);
-        for (const { info, dir: from } of done.shards) await restore(from, join(out, info.path));
-        const searched = done.shards.filter((s) => s.info.articles > 0);
-        const words = writeDirectory(out, searched);
-        const manifest: ShardManifest = {
-          shards: searched.map((s) => s.info),
+        logger.info(`索引已写好（${done.shards.length} 个分片合并为一个），正在链接到输出目录`);
+        await restore(done.bundle, join(out, 'pagefind'));
+        const words = writeDirectory(
+          out,
+          done.shards.map((s) => s.dir),
+        );
+        const manifest: SearchManifest = {
+          articles: done.articles,
+          shards: done.shards.map((s) => s.info).filter((s) => s.articles > 0),
           ...(words ? { words } : {}),
         };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));

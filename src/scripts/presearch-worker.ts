@@ -7,13 +7,12 @@
  * /search/ with the search page's CSP ('wasm-unsafe-eval'), the article page
  * keeps its own. Bundled by src/integrations/browser-scripts.ts to /search/presearch.js.
  */
-import { runSearch, type ShardedIndex } from '../lib/search/engine';
+import { runSearch, type SearchIndex } from '../lib/search/engine';
 import { PAGE_SIZE, toHandoff } from '../lib/search/handoff';
-import { openShardedIndex, type PagefindModule } from '../lib/search/open-index';
+import { openSearchIndex, type PagefindModule } from '../lib/search/open-index';
 
 interface Request {
   q: string;
-  lang: string;
 }
 
 // Pagefind's loader reads window.location and document, which a worker lacks.
@@ -24,7 +23,7 @@ if (!('document' in g)) g.document = undefined;
 const origin = (globalThis as unknown as { location: Location }).location.origin;
 const post = (m: unknown) => (globalThis as unknown as Worker).postMessage(m);
 
-let index: Promise<ShardedIndex> | null = null;
+let index: Promise<SearchIndex> | null = null;
 let latest = '';
 let busy = false;
 let ready = false;
@@ -37,7 +36,6 @@ async function pump(): Promise<void> {
     if (!ready) {
       // Everything a first query needs, while the reader is still typing it.
       await ((await opened.pagefind()) as PagefindModule).init();
-      await Promise.all(opened.shards.map((shard) => opened.load(shard)));
       ready = true;
       post({ type: 'ready' });
     }
@@ -58,8 +56,8 @@ async function pump(): Promise<void> {
 }
 
 addEventListener('message', (e: MessageEvent<Request>) => {
-  const { q, lang } = e.data;
+  const { q } = e.data;
   latest = typeof q === 'string' ? q.trim() : '';
-  index ??= openShardedIndex(typeof lang === 'string' ? lang : 'unknown');
+  index ??= openSearchIndex();
   void pump();
 });

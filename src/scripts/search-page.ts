@@ -11,17 +11,17 @@ import {
   type Hit,
   type ResultSet,
   type SearchState,
-  type ShardedIndex,
+  type SearchIndex,
 } from '../lib/search/engine';
 import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
-import { openShardedIndex } from '../lib/search/open-index';
+import { openSearchIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
 
 const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 
-const openIndex = () => openShardedIndex(document.documentElement.lang || 'unknown');
-let opened: Promise<ShardedIndex> | null = null;
+const openIndex = () => openSearchIndex();
+let opened: Promise<SearchIndex> | null = null;
 const loadIndex = () => (opened ??= openIndex());
 
 const escape = (s: string) =>
@@ -134,8 +134,6 @@ export function startSearchPage(): void {
       if (!early) performance.mark('search-results');
       if (shown === 0) {
         status.textContent = none;
-        // Answered from the word directory, perhaps: open every shard now for the next query.
-        for (const shard of index.shards) void index.load(shard).catch(() => undefined);
         const alt = await suggest(index, state.q);
         if (alt && mine === generation) {
           const a = document.createElement('a');

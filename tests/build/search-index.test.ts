@@ -4,26 +4,24 @@ import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
 import { extractArticle, readSearchData } from '../../src/lib/search/records';
 import { indexedFragments, indexMismatches } from '../helpers/search-index';
-import { SHARD_FILTER, type ShardManifest } from '../../src/lib/search/shards';
-import { bucketOf, contentWords, parseBucket, shardBit } from '../../src/lib/search/word-directory';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/shards';
+import { bucketOf, contentWords, parseBucket } from '../../src/lib/search/word-directory';
+import { readBundle } from '../helpers/pagefind-bundle';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
 describe('search index of the sample site', () => {
   it('indexes every article page and nothing else (no channel, notice or home pages)', () => {
     const manifest = JSON.parse(
-      readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8'),
-    ) as ShardManifest;
-    let pages = 0;
-    for (const shard of manifest.shards) {
-      const entry = JSON.parse(
-        readFileSync(join(SAMPLE_DIST, shard.path, 'pagefind-entry.json'), 'utf8'),
-      );
-      const langs = Object.values(entry.languages) as { page_count: number }[];
-      pages += langs.reduce((n, l) => n + l.page_count, 0);
-      expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(shard.articles);
-    }
-    expect(pages).toBe(articleDirs.length);
+      readFileSync(join(SAMPLE_DIST, 'pagefind', MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
+    const entry = JSON.parse(
+      readFileSync(join(SAMPLE_DIST, 'pagefind/pagefind-entry.json'), 'utf8'),
+    );
+    const langs = Object.values(entry.languages) as { page_count: number }[];
+    expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(articleDirs.length);
+    expect(manifest.articles).toBe(articleDirs.length);
+    expect(manifest.shards.reduce((n, s) => n + s.articles, 0)).toBe(articleDirs.length);
     // The runtime the search page loads is there; Pagefind's unused UIs are not.
     const files = readdirSync(join(SAMPLE_DIST, 'pagefind'));
     expect(files).toEqual(
@@ -31,7 +29,7 @@ describe('search index of the sample site', () => {
         'pagefind.js',
         'pagefind-worker.js',
         'wasm.unknown.pagefind',
-        'shards.json',
+        MANIFEST_FILE,
       ]),
     );
     expect(files.filter((f) => f.includes('-ui'))).toEqual([]);
@@ -75,25 +73,26 @@ describe('the index made while the pages render', () => {
 });
 
 describe('the word directory', () => {
-  it('lists, for every shard, every word Pagefind indexed there (read back from its fragments)', () => {
+  it('lists every word Pagefind indexed (read back from its fragments), and the index holds each on its page', () => {
     const manifest = JSON.parse(
-      readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8'),
-    ) as ShardManifest;
+      readFileSync(join(SAMPLE_DIST, 'pagefind', MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
     const dir = manifest.words!;
     expect(dir.path).toMatch(/^\/pagefind\/words\/[0-9a-f]{12}\/$/);
     const buckets = Array.from({ length: dir.buckets }, (_, i) =>
       parseBucket(readFileSync(join(SAMPLE_DIST, dir.path, `${i}.txt`), 'utf8')),
     );
+    const bundle = readBundle(join(SAMPLE_DIST, 'pagefind'));
     const missing: string[] = [];
     let checked = 0;
-    for (const f of indexedFragments(SAMPLE_DIST).values()) {
-      const bit = shardBit(f.filters[SHARD_FILTER]![0]!);
+    bundle.pages.forEach((_, page) => {
+      const f = bundle.fragment(page);
       for (const w of contentWords(f.content)) {
         checked++;
-        if (((buckets[bucketOf(w, dir.buckets)]!.get(w) ?? 0n) & bit) === 0n)
-          missing.push(`${f.url}: ${w}`);
+        if (!buckets[bucketOf(w, dir.buckets)]!.has(w)) missing.push(`${f.url}: ${w} (directory)`);
+        if (!bundle.words.get(w)?.includes(page)) missing.push(`${f.url}: ${w} (index)`);
       }
-    }
+    });
     expect(checked).toBeGreaterThan(1000);
     expect(missing).toEqual([]);
   });

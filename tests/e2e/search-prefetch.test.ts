@@ -14,7 +14,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser';
 import { bundleFiles, type PagefindEntry } from '../../src/lib/search/warm';
-import type { ShardManifest } from '../../src/lib/search/shards';
 import { watchProblems } from '../helpers/page-problems';
 import { serve, type Served } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
@@ -38,21 +37,12 @@ afterAll(async () => {
 
 /** What the search page needs before its first results, read from the build's own files. */
 function expectedFiles(): string[] {
-  const manifest = JSON.parse(
-    readFileSync(join(SAMPLE_DIST, 'pagefind/shards.json'), 'utf8'),
-  ) as ShardManifest;
   const html = readFileSync(join(SAMPLE_DIST, 'search/index.html'), 'utf8');
   const script = /<script type="module" src="([^"]+)"/.exec(html)![1]!;
-  return [
-    script,
-    '/pagefind/pagefind.js',
-    ...manifest.shards.flatMap((s) => {
-      const entry = JSON.parse(
-        readFileSync(join(SAMPLE_DIST, s.path, 'pagefind-entry.json'), 'utf8'),
-      ) as PagefindEntry;
-      return bundleFiles(s.path, entry, 'zh-CN', s.path === '/pagefind/');
-    }),
-  ];
+  const entry = JSON.parse(
+    readFileSync(join(SAMPLE_DIST, 'pagefind/pagefind-entry.json'), 'utf8'),
+  ) as PagefindEntry;
+  return [script, '/pagefind/pagefind.js', ...bundleFiles(entry, 'zh-CN')];
 }
 
 describe('the header search box on an article page', () => {

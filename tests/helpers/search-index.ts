@@ -1,38 +1,25 @@
 /**
  * What a built site's search index holds, read back from Pagefind's own
- * files: every shard's fragments (gzip, a "pagefind_dcd" signature, then the
- * record as JSON), by URL.
+ * files: the fragment of every page the bundle's metadata lists, by URL.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { extractArticle, toRecord } from '../../src/lib/search/records';
-import type { ShardManifest } from '../../src/lib/search/shards';
+import { fragmentFiles, readBundle, type Fragment } from './pagefind-bundle';
 
-export interface IndexedFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-
-const SIGNATURE = 'pagefind_dcd';
+export type IndexedFragment = Fragment;
 
 export function indexedFragments(dist: string): Map<string, IndexedFragment> {
-  const manifest = JSON.parse(
-    readFileSync(join(dist, 'pagefind/shards.json'), 'utf8'),
-  ) as ShardManifest;
+  const dir = join(dist, 'pagefind');
+  const bundle = readBundle(dir);
   const out = new Map<string, IndexedFragment>();
-  for (const shard of manifest.shards) {
-    const dir = join(dist, shard.path, 'fragment');
-    for (const name of readdirSync(dir)) {
-      const raw = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-      if (!raw.startsWith(SIGNATURE)) throw new Error(`${name}: not a Pagefind fragment`);
-      const f = JSON.parse(raw.slice(SIGNATURE.length)) as IndexedFragment;
-      if (out.has(f.url)) throw new Error(`${f.url} indexed twice`);
-      out.set(f.url, f);
-    }
-  }
+  bundle.pages.forEach((_, i) => {
+    const f = bundle.fragment(i);
+    if (out.has(f.url)) throw new Error(`${f.url} indexed twice`);
+    out.set(f.url, f);
+  });
+  const files = fragmentFiles(dir).length;
+  if (files !== out.size) throw new Error(`${files} fragment files for ${out.size} pages`);
   return out;
 }
 

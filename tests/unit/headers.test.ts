@@ -36,18 +36,7 @@ const pagefind = [
   { name: 'pagefind-entry.json', dir: false },
   { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false },
   { name: 'wasm.zh-cn.pagefind', dir: false },
-  { name: 'shards.json', dir: false },
-  {
-    name: 's1',
-    dir: true,
-    children: [
-      { name: 'fragment', dir: true },
-      { name: 'index', dir: true },
-      { name: 'filter', dir: true },
-      { name: 'pagefind-entry.json', dir: false },
-      { name: 'pagefind.zz_9f8e.pf_meta', dir: false },
-    ],
-  },
+  { name: 'manifest.json', dir: false },
 ];
 
 describe('cache rules', () => {
@@ -65,10 +54,6 @@ describe('cache rules', () => {
     expect(cc('/pagefind/fragment/zh-cn_abc.pf_fragment')).toBe(IMMUTABLE);
     expect(cc('/pagefind/index/zh-cn_abc.pf_index')).toBe(IMMUTABLE);
     expect(cc('/pagefind/pagefind.zh-cn_0a1b2c.pf_meta')).toBe(IMMUTABLE);
-    // Older search shards are bundles of their own.
-    expect(cc('/pagefind/s1/index/zz_abc.pf_index')).toBe(IMMUTABLE);
-    expect(cc('/pagefind/s1/fragment/zz_abc.pf_fragment')).toBe(IMMUTABLE);
-    expect(cc('/pagefind/s1/pagefind.zz_9f8e.pf_meta')).toBe(IMMUTABLE);
     for (const p of [
       '/',
       '/index.html',
@@ -78,8 +63,7 @@ describe('cache rules', () => {
       '/pagefind/pagefind.js',
       '/pagefind/pagefind-entry.json',
       '/pagefind/wasm.zh-cn.pagefind',
-      '/pagefind/shards.json',
-      '/pagefind/s1/pagefind-entry.json',
+      '/pagefind/manifest.json',
     ]) {
       expect(cc(p), p).toBe(REVALIDATE);
     }
@@ -93,16 +77,13 @@ describe('cache rules', () => {
       '/pagefind/filter/zh-cn_abc.pf_filter',
       '/pagefind/pagefind.zh-cn_0a1b2c.pf_meta',
       '/pagefind/wasm.zh-cn.pagefind',
-      '/pagefind/s1/index/zz_abc.pf_index',
-      '/pagefind/s1/pagefind.zz_9f8e.pf_meta',
     ])
       expect(ce(p), p).toBe('gzip');
     // Plain files: JavaScript, JSON and pages are compressed (or not) by the CDN itself.
     for (const p of [
       '/pagefind/pagefind.js',
       '/pagefind/pagefind-entry.json',
-      '/pagefind/shards.json',
-      '/pagefind/s1/pagefind-entry.json',
+      '/pagefind/manifest.json',
       '/search/',
       '/articles/x/',
     ])

@@ -4,9 +4,9 @@ import {
   suggest,
   type PagefindApi,
   type PagefindResult,
-  type ShardedIndex,
+  type SearchIndex,
 } from '../../src/lib/search/engine';
-import { planShards, SHARD_FILTER } from '../../src/lib/search/shards';
+import { FILTER_YEAR } from '../../src/lib/search/records';
 import { MAX_QUERY_CHARS } from '../../src/lib/search/query';
 import { termWords } from '../../src/lib/search/tokens';
 
@@ -18,29 +18,26 @@ interface Page {
 }
 
 /**
- * A stand-in for Pagefind over shards: every query returns every page of the
- * shard named in the filter (worst case), so verification must do the work.
- * Records which shards were loaded and how many fragments were read.
+ * A stand-in for Pagefind's bundle: every query returns every page (worst
+ * case), so verification must do the work; a year filter and the date sort
+ * are applied as Pagefind applies them. `directory` says which words some
+ * page holds. Counts how often Pagefind was asked for and fragments read.
  */
 function fakeIndex(
   pages: Page[],
-  size = 1000,
-  directory?: (shard: string, word: string) => boolean,
-): ShardedIndex & { fragments: number; loaded: string[]; opened: number; api: PagefindApi } {
-  const shards = planShards(
-    pages.map((p) => ({ ...p, date: p.iso, year: Number(p.iso.slice(0, 4)) })),
-    size,
-  );
+  directory?: (word: string) => boolean,
+): SearchIndex & {
+  fragments: number;
+  opened: number;
+  searches: { filters?: Record<string, string>; sort?: Record<string, string> }[];
+  api: PagefindApi;
+} {
   const index = {
     fragments: 0,
-    loaded: [] as string[],
     opened: 0,
-    shards: shards.map((s) => s.info),
-    async load(shard: { id: string }) {
-      index.loaded.push(shard.id);
-    },
-    async holding<S extends { id: string }>(of: S[], words: readonly string[]) {
-      return directory ? of.filter((s) => words.every((w) => directory(s.id, w))) : of;
+    searches: [] as { filters?: Record<string, string>; sort?: Record<string, string> }[],
+    async mayHold(words: readonly string[]) {
+      return directory ? words.every(directory) : true;
     },
     async pagefind() {
       index.opened++;
@@ -49,14 +46,11 @@ function fakeIndex(
     api: {} as PagefindApi,
   };
   index.api = {
-    async search(_term: string, opts?: { filters?: Record<string, string> }) {
-      // Like Pagefind's mergeIndex: an unfiltered search covers every loaded shard.
-      const id = opts?.filters?.[SHARD_FILTER];
-      if (id !== undefined && !index.loaded.includes(id))
-        throw new Error('searched a shard that was not loaded');
-      const items = shards
-        .filter((s) => (id === undefined ? index.loaded.includes(s.info.id) : s.info.id === id))
-        .flatMap((s) => s.items);
+    async search(_term, opts) {
+      index.searches.push({ ...opts });
+      const year = opts?.filters?.[FILTER_YEAR];
+      let items = pages.filter((p) => !year || p.iso.startsWith(year));
+      if (opts?.sort?.date === 'desc') items = [...items].sort((a, b) => (a.iso < b.iso ? 1 : -1));
       const results: PagefindResult[] = items.map((p) => ({
         id: p.url,
         data: async () => {
@@ -95,16 +89,16 @@ describe('runSearch', () => {
     expect(set.hasMore()).toBe(false);
     expect(set.total()).toBe(2);
   });
-  it('searches every shard at once; by date the order is exact newest first across shards', async () => {
+  it('by date asks Pagefind for its date order over the whole archive, newest first', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       url: `/p${i}/`,
       title: '标题',
       body: `第${i}篇：党群共建`,
       iso: `${2000 + i}-06-01`,
     }));
-    const index = fakeIndex(many, 20); // s0: the newest 10, s1: the oldest 20
+    const index = fakeIndex(many);
     const set = await runSearch(index, { q: '党群共建', sort: 'date' });
-    expect(index.loaded.sort()).toEqual(['s0', 's1']);
+    expect(index.searches).toEqual([{ filters: {}, sort: { date: 'desc' } }]);
     expect(set.total()).toBe(30);
     expect(set.exact()).toBe(false); // four characters: candidates, not yet all read
     const all = [...(await set.next(10)), ...(await set.next(10)), ...(await set.next(10))];
@@ -112,43 +106,36 @@ describe('runSearch', () => {
     expect(set.hasMore()).toBe(false);
     expect(set.exact()).toBe(true);
   });
-  it('skips shards that cannot hold the chosen year', async () => {
+  it("by relevance keeps Pagefind's order and passes the filters", async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       url: `/p${i}/`,
       title: '标题',
       body: '党群共建',
       iso: `${2000 + i}-06-01`,
     }));
-    const index = fakeIndex(many, 20); // s0: 2020–2029, s1: 2000–2019
-    await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
-    expect(index.loaded).toEqual(['s1']);
+    const index = fakeIndex(many);
+    const hits = await (await runSearch(index, { q: '党群共建', year: '2005' })).next(10);
+    expect(index.searches).toEqual([{ filters: { [FILTER_YEAR]: '2005' } }]);
+    expect(hits.map((h) => h.doc.url)).toEqual(['/p5/']);
   });
-  it('opens only the shards the word directory says hold every word of the query', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({
-      url: `/p${i}/`,
-      title: '标题',
-      body: i < 20 ? '链长制' : '其他',
-      iso: `${2000 + i}-06-01`,
-    }));
-    // s0 (2020–2029) holds none of the words of 链长制.
-    const index = fakeIndex(many, 20, (shard) => shard === 's1');
-    const set = await runSearch(index, { q: '链长制' });
-    expect(index.loaded).toEqual(['s1']);
-    expect((await set.next(10)).length).toBe(10);
-  });
-  it('answers a word no shard holds without opening Pagefind', async () => {
-    const index = fakeIndex(pages, 1000, () => false);
+  it('answers a word no page holds from the directory, without waiting for Pagefind', async () => {
+    const index = fakeIndex(pages, () => false);
     const set = await runSearch(index, { q: '台风' });
     expect(await set.next(10)).toEqual([]);
     expect(set.total()).toBe(0);
     expect(index.opened).toBe(0);
-    expect(index.loaded).toEqual([]);
+  });
+  it('asks Pagefind when the directory holds every word', async () => {
+    const [a, b] = termWords('党组织').map((w) => w.word);
+    const index = fakeIndex(pages, (w) => w === a || w === b);
+    expect((await (await runSearch(index, { q: '党组织' })).next(10)).length).toBe(2);
+    expect(index.opened).toBe(1);
   });
   it('asks the directory only for exact words (a Latin word is a prefix)', async () => {
     const asked: string[][] = [];
     const index = fakeIndex([{ url: '/g/', title: 'GDP', body: 'GDPR 党建', iso: '2020-01-01' }]);
-    const holding = index.holding.bind(index);
-    index.holding = (of, words) => (asked.push([...words]), holding(of, words));
+    const mayHold = index.mayHold.bind(index);
+    index.mayHold = (words) => (asked.push([...words]), mayHold(words));
     await (await runSearch(index, { q: 'GDP 党建' })).next(10);
     expect(asked).toEqual([[termWords('党建')[0]!.word]]);
   });
@@ -191,28 +178,31 @@ describe('an attacker pastes a 2,000-character query (issue 12)', () => {
   }));
   /** The fake index, counting Pagefind searches and fragments. */
   function counted() {
-    const index = fakeIndex(pages, 40);
+    const index = fakeIndex(pages);
     let searches = 0;
+    const terms: string[] = [];
     const search = index.api.search.bind(index.api);
     index.api.search = (...args) => {
       searches++;
+      terms.push(args[0]);
       return search(...args);
     };
-    return { index, searches: () => searches };
+    return { index, searches: () => searches, terms };
   }
   const query = Array.from({ length: 2000 }, (_, i) =>
     String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
   ).join('');
-  it('searches at most one index word per searched character pair, in each shard', async () => {
-    const { index, searches } = counted();
+  it('asks Pagefind once, for at most one index word per searched character pair', async () => {
+    const { index, searches, terms } = counted();
     const set = await runSearch(index, { q: query });
     expect(await set.next(10)).toEqual([]);
-    expect(searches()).toBeLessThanOrEqual(MAX_QUERY_CHARS * index.shards.length);
+    expect(searches()).toBe(1);
+    expect(terms[0]!.split(' ').length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });
   it('the suggestion step tries a bounded number of shorter queries', async () => {
     const { index, searches } = counted();
     await suggest(index, query);
-    expect(searches()).toBeLessThanOrEqual(6 * MAX_QUERY_CHARS * index.shards.length);
+    expect(searches()).toBeLessThanOrEqual(6);
     expect(index.fragments).toBeLessThanOrEqual(6 * 40);
   });
 });

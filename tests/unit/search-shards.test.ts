@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planShards, shardSize, shardsFor, DEFAULT_SHARD_SIZE } from '../../src/lib/search/shards';
+import { planShards, shardSize, DEFAULT_SHARD_SIZE } from '../../src/lib/search/shards';
 
 const item = (i: number, date: string) => ({
   url: `/articles/a${i}/`,
@@ -23,8 +23,8 @@ describe('shards', () => {
       ['/articles/a5/', '/articles/a1/', '/articles/a3/', '/articles/a6/'],
     ]);
     expect(shards.map((s) => s.info)).toEqual([
-      { id: 's0', path: '/pagefind/', articles: 2, newestYear: 2020, oldestYear: 2020 },
-      { id: 's1', path: '/pagefind/s1/', articles: 4, newestYear: 2018, oldestYear: 2010 },
+      { id: 's0', articles: 2, newestYear: 2020, oldestYear: 2020 },
+      { id: 's1', articles: 4, newestYear: 2018, oldestYear: 2010 },
     ]);
     expect(planShards([...items].reverse(), 4)).toEqual(shards);
     expect(planShards(items, 1).map((s) => s.info.id)).toEqual([
@@ -54,24 +54,6 @@ describe('shards', () => {
     const next = planShards([...full, item(97, '2031-01-01')], 5);
     expect(next.slice(2)).toEqual(planShards(full, 5).slice(1));
     expect(next.map((s) => s.info.id)).toEqual(['s0', 's5', 's4', 's3', 's2', 's1']);
-  });
-  it('are chosen by year for a year filter', () => {
-    const manifest = {
-      shards: planShards(
-        [
-          item(1, '2015-03-24'),
-          item(2, '2020-01-01'),
-          item(3, '2011-05-05'),
-          item(5, '2018-07-07'),
-        ],
-        2,
-      ).map((s) => s.info),
-    };
-    // s0 holds 2020 and 2018 (what the full s1 leaves), s1 holds 2015 and 2011.
-    expect(shardsFor(manifest.shards, 2015).map((s) => s.id)).toEqual(['s1']);
-    expect(shardsFor(manifest.shards, 2019).map((s) => s.id)).toEqual(['s0']);
-    expect(shardsFor(manifest.shards, 2016).map((s) => s.id)).toEqual([]);
-    expect(shardsFor(manifest.shards).map((s) => s.id)).toEqual(['s0', 's1']);
   });
   it('have a size an environment variable can change, and refuse a bad one', () => {
     expect(shardSize({})).toBe(DEFAULT_SHARD_SIZE);

@@ -27,18 +27,19 @@ describe('what Pagefind fetches to open a bundle (warm.ts)', () => {
     expect(pickIndex(entry, 'zh-CN')!.hash).toBe('zz_abc');
     expect(pickIndex({ languages: {} }, 'zh-CN')).toBeUndefined();
   });
-  it('lists the metadata, and the WebAssembly for the primary bundle only', () => {
-    expect(bundleFiles('/pagefind/', entry, 'zh-CN', true)).toEqual([
+  it("lists the metadata and the WebAssembly of the site's bundle", () => {
+    expect(bundleFiles(entry, 'zh-CN')).toEqual([
       '/pagefind/pagefind.zz_abc.pf_meta',
       '/pagefind/wasm.unknown.pagefind',
     ]);
-    expect(bundleFiles('/pagefind/s2/', entry, 'en', false)).toEqual([
-      '/pagefind/s2/pagefind.en_def.pf_meta',
+    expect(bundleFiles(entry, 'en')).toEqual([
+      '/pagefind/pagefind.en_def.pf_meta',
+      '/pagefind/wasm.en.pagefind',
     ]);
-    expect(bundleFiles('/pagefind/', { languages: {} }, 'zh-CN', true)).toEqual([]);
+    expect(bundleFiles({ languages: {} }, 'zh-CN')).toEqual([]);
   });
   it('gives the entry file one stable URL, the one the header box prefetches (public/js/reader.js)', () => {
-    expect(entryUrl('/pagefind/s1/')).toBe(`/pagefind/s1/pagefind-entry.json?ts=${ENTRY_TAG}`);
+    expect(entryUrl('/pagefind/')).toBe(`/pagefind/pagefind-entry.json?ts=${ENTRY_TAG}`);
     const reader = readFileSync(join(ROOT, 'public/js/reader.js'), 'utf8');
     expect(/var ENTRY_TAG = '([^']+)'/.exec(reader)?.[1]).toBe(ENTRY_TAG);
     expect(reader).toContain("'pagefind-entry.json?ts=' + ENTRY_TAG");

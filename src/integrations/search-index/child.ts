@@ -4,10 +4,14 @@
  * sync). It indexes every article whose body the loader rendered while Astro
  * bundles and renders on the other core, then, once the pages exist, the
  * MDX articles from their pages. Each shard's output goes to the shard
- * cache; the build links it into the site. If the built article pages are
- * not the planned ones, the whole index is made from the pages instead.
+ * cache, and the shards are merged into one bundle (merge-bundles.ts), kept
+ * in the cache too, which the build links into the site. If the built
+ * article pages are not the planned ones, the whole index is made from the
+ * pages instead.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCachedHtml } from '../../lib/content/html-cache';
 import { loadDataFile } from '../../lib/content/data-files';
@@ -28,6 +32,7 @@ import { pageUrl, plannedItems, sameArticles, type IndexItem } from './plan';
 import type { ChildMessage, ChildOptions, PagesMessage } from './protocol';
 import { logLine, progressText } from './progress';
 import { writeShard } from './write-shard';
+import { mergeBundles } from './merge-bundles';
 
 const send = (m: ChildMessage) =>
   new Promise<void>((done) => (process.send ? process.send(m, () => done()) : done()));
@@ -163,6 +168,31 @@ async function shard(info: ShardInfo, items: readonly IndexItem[], planned = tru
   return { info, dir: cached(cacheDir, info.id, key)!, reused: false };
 }
 
+/** The code that merges: a change to it merges again. */
+const MERGE_CODE = ['merge-bundles.ts', 'cbor.ts'].map((f) =>
+  readFileSync(join(import.meta.dirname, f)),
+);
+
+/**
+ * The one bundle of these shard outputs (oldest first), from the cache when
+ * none of them changed; merged otherwise (replacing the previous bundle).
+ */
+async function merged(dirs: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const code of MERGE_CODE) hash.update(code).update('\0');
+  for (const dir of dirs) hash.update(dir).update('\0');
+  const dir = join(cacheDir, `bundle-${hash.digest('hex').slice(0, 24)}`);
+  if (existsSync(join(dir, 'pagefind-entry.json'))) return dir;
+  const output = join(staging, 'bundle');
+  await rm(output, { recursive: true, force: true });
+  mergeBundles(dirs, output);
+  for (const name of await readdir(cacheDir))
+    if (name.startsWith('bundle-'))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+  await rename(output, dir);
+  return dir;
+}
+
 /** Every article from its built page (the index as made before pages could be planned). */
 async function fromPages(pathnames: readonly string[]): Promise<IndexItem[]> {
   const items: IndexItem[] = [];
@@ -213,17 +243,21 @@ async function main() {
   }
   // With no articles, the runtime is still written so the search page can say 无结果.
   if (!shards.length)
-    results.push(
-      await shard({ id: 's0', path: '/pagefind/', articles: 0, newestYear: 0, oldestYear: 0 }, []),
-    );
+    results.push(await shard({ id: 's0', articles: 0, newestYear: 0, oldestYear: 0 }, []));
   // The manifest lists shards newest first, as planned (s0, then the older ones from the newest).
   const order = shards.map((s) => s.info.id);
   results.sort((a, b) => order.indexOf(a.info.id) - order.indexOf(b.info.id));
+  if (results.length > 1)
+    process.stdout.write(
+      logLine('feigong-pagefind', `正在把 ${results.length} 个分片合并为一个索引`, color),
+    );
+  const bundle = await merged(results.map((r) => r.dir).reverse());
   clearInterval(progress);
   await rm(staging, { recursive: true, force: true });
   await send({
     type: 'done',
     shards: results.map(({ info, dir }) => ({ info, dir })),
+    bundle,
     articles: total,
     reused: results.filter((r) => r.reused).length,
     early,

@@ -7,25 +7,24 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shardWords } from '../../lib/search/shard-cache';
-import type { ShardInfo } from '../../lib/search/shards';
 import { buildDirectory, DIRECTORY_DIR, type WordDirectory } from '../../lib/search/word-directory';
 
 /**
- * The directory of these shards (`dir`: a shard's cached output), written
- * under `out`/pagefind/; undefined when a shard has no word list (the
- * search page then opens every shard, as it did before the directory).
+ * The directory of the words of these shards (cached shard outputs), written
+ * under `out`/pagefind/; undefined when a shard has no word list (the search
+ * page then always asks the index, as it did before the directory).
  */
 export function writeDirectory(
   out: string,
-  shards: readonly { info: ShardInfo; dir: string }[],
+  shardDirs: readonly string[],
 ): WordDirectory | undefined {
-  const lists: { id: string; words: string[] }[] = [];
-  for (const { info, dir } of shards) {
-    const words = shardWords(dir);
-    if (!words) return undefined;
-    lists.push({ id: info.id, words });
+  const words = new Set<string>();
+  for (const dir of shardDirs) {
+    const list = shardWords(dir);
+    if (!list) return undefined;
+    for (const w of list) words.add(w);
   }
-  const { buckets, files } = buildDirectory(lists);
+  const { buckets, files } = buildDirectory(words);
   const digest = createHash('sha256');
   for (const f of files) digest.update(f).update('\0');
   const version = digest.digest('hex').slice(0, 12);

@@ -20,6 +20,8 @@ export type ChildMessage =
       type: 'done';
       /** Each shard and the cache folder that holds its output. */
       shards: { info: ShardInfo; dir: string }[];
+      /** The cache folder of the one bundle the site serves, merged from the shards (merge-bundles.ts). */
+      bundle: string;
       articles: number;
       reused: number;
       /** Articles indexed before the pages existed. */

@@ -6,7 +6,6 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../../lib/search/records';
-import { SHARD_FILTER } from '../../lib/search/shards';
 
 export const pagefindError = (what: string, errors: string[]) =>
   new Error(`Pagefind ${what} 失败 (search index failed): ${errors.join('; ')}`);
@@ -16,7 +15,7 @@ const IN_FLIGHT = 16;
 
 /** Pagefind's ready-made UIs: this site renders results itself (src/scripts/search-page.ts). */
 const UNUSED_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
-/** Older shards are merged into the newest one's runtime (mergeIndex): they need only their index files. */
+/** The merged bundle takes Pagefind's runtime from the newest shard (merge-bundles.ts): the others need only their index files. */
 const SHARD_ONLY = /^(?:pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
 /**
@@ -41,7 +40,7 @@ export async function writeShard(
   try {
     for await (const r of records) {
       const p: Promise<void> = index
-        .addCustomRecord({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [shard] } })
+        .addCustomRecord(r)
         .then(
           (res) => {
             if (res.errors.length)

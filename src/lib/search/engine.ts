@@ -1,13 +1,12 @@
 /**
  * The search page's logic over Pagefind, independent of the DOM so vitest
- * can drive it with a fake. Every shard that may hold results (the word
- * directory says which hold the query's words: word-directory.ts) is
- * searched at once (shards.ts): Pagefind finds the pages holding every index word of
- * the query (tokens.ts) and orders them by its BM25 over the whole archive
- * (term frequency, page length, title weight). The best of them are then
- * read, verified against their readable text and ranked with query.ts, the
- * same code the offline snapshot ranks with, so a result always contains
- * every term literally and the order follows one rule everywhere.
+ * can drive it with a fake. Pagefind finds the pages holding every index
+ * word of the query (tokens.ts) in the site's one bundle and orders them by
+ * its BM25 over the whole archive (term frequency, page length, title
+ * weight), or by date. The best of them are then read, verified against
+ * their readable text and ranked with query.ts, the same code the offline
+ * snapshot ranks with, so a result always contains every term literally
+ * and the order follows one rule everywhere.
  */
 import {
   compareRanked,
@@ -20,7 +19,6 @@ import {
 } from './query';
 import { exactTerm, excerpt, pagefindQuery, termWords, type QueryWord } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
-import { SHARD_FILTER, shardsFor, type ShardInfo } from './shards';
 
 /** The part of Pagefind's JS API we use. */
 export interface PagefindApi {
@@ -40,18 +38,15 @@ export interface PagefindData {
   meta: Record<string, string | undefined>;
 }
 
-/** Pagefind with the site's shards: shard i is searchable once load(i) resolved. */
-export interface ShardedIndex {
+/** The site's index: Pagefind's bundle and the word directory beside it. */
+export interface SearchIndex {
   /** Pagefind, once its loader is in (it starts loading when the index is opened). */
   pagefind(): Promise<PagefindApi>;
-  shards: ShardInfo[];
-  load(shard: ShardInfo): Promise<void>;
   /**
-   * Those of `shards` that may hold a page with every one of `words` (exact
-   * index words), from the word directory (word-directory.ts); all of them
-   * when it cannot tell.
+   * False when the word directory (word-directory.ts) says no page holds
+   * every one of `words` (exact index words); true when it may, or cannot tell.
    */
-  holding(shards: ShardInfo[], words: readonly string[]): Promise<ShardInfo[]>;
+  mayHold(words: readonly string[]): Promise<boolean>;
 }
 
 export interface Hit extends SearchDoc {
@@ -98,8 +93,8 @@ export interface ResultSet {
   verifyCount(): Promise<number | null>;
 }
 
-function filtersOf(s: SearchState, shard?: ShardInfo): Record<string, string> {
-  const f: Record<string, string> = shard ? { [SHARD_FILTER]: shard.id } : {};
+function filtersOf(s: SearchState): Record<string, string> {
+  const f: Record<string, string> = {};
   if (s.channel) f[FILTER_CHANNEL] = s.channel;
   if (s.year) f[FILTER_YEAR] = s.year;
   return f;
@@ -120,41 +115,26 @@ function toHit(d: PagefindData, terms: readonly string[]): Hit {
   };
 }
 
-/**
- * The candidates of a query over every shard that may hold results, loaded
- * in parallel. By relevance: one search over the merged shards, which
- * Pagefind returns best first across all of them. By date: one search per
- * shard, sorted by date, in shard order (shards hold disjoint date ranges,
- * newest first), so the order is exact over the whole archive.
- */
+/** The candidates of a query over the whole archive, best first or newest first. */
 async function findCandidates(
-  index: ShardedIndex,
+  index: SearchIndex,
   state: SearchState,
   words: readonly QueryWord[],
 ): Promise<PagefindResult[]> {
-  const year = state.year ? Number(state.year) : undefined;
-  // Only shards that hold every exact word (a Latin word is a prefix: the directory cannot tell).
+  // A Latin word is a prefix: the directory cannot tell about it.
   const exactWords = words.filter((w) => w.exact).map((w) => w.word);
-  const shards = await index.holding(shardsFor(index.shards, year), exactWords);
-  if (!shards.length) return [];
-  const query = pagefindQuery(words);
-  const [pagefind] = await Promise.all([index.pagefind(), ...shards.map((s) => index.load(s))]);
-  if (state.sort !== 'date') {
-    // Shards merged for an earlier query are searched too: without the words (or, with
-    // a year, the filter) they add nothing.
-    const found = await pagefind.search(query, { filters: filtersOf(state) });
-    return found?.results ?? [];
-  }
-  const lists = await Promise.all(
-    shards.map((s) =>
-      pagefind.search(query, { filters: filtersOf(state, s), sort: { date: 'desc' } }),
-    ),
-  );
-  return lists.flatMap((l) => l?.results ?? []);
+  // Answered from the directory when it can, without waiting for Pagefind (loading meanwhile).
+  if (!(await index.mayHold(exactWords))) return [];
+  const pagefind = await index.pagefind();
+  const found = await pagefind.search(pagefindQuery(words), {
+    filters: filtersOf(state),
+    ...(state.sort === 'date' ? { sort: { date: 'desc' as const } } : {}),
+  });
+  return found?.results ?? [];
 }
 
 /** Runs one search: candidates over the whole archive at once, read and verified a page at a time. */
-export async function runSearch(index: ShardedIndex, state: SearchState): Promise<ResultSet> {
+export async function runSearch(index: SearchIndex, state: SearchState): Promise<ResultSet> {
   const terms = parseQuery(state.q);
   const words = terms.flatMap(termWords);
   const candidates = words.length ? await findCandidates(index, state, words) : [];
@@ -204,7 +184,7 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
 }
 
 /** When nothing matched: the first shorter query that finds something, if any. */
-export async function suggest(index: ShardedIndex, q: string, tries = 6): Promise<string | null> {
+export async function suggest(index: SearchIndex, q: string, tries = 6): Promise<string | null> {
   for (const candidate of suggestionCandidates(q, tries)) {
     const r = await runSearch(index, { q: candidate });
     if ((await r.next(1)).length) return candidate;

@@ -1,14 +1,12 @@
 /**
- * The search index is written as several Pagefind bundles ("shards") of at
- * most SHARD_SIZE articles each (planShards): /pagefind/ holds the newest,
- * /pagefind/s1/, /pagefind/s2/ … the older ones, s1 the oldest. Why: Pagefind
- * keeps a whole index in memory while it builds (about 0.4 MiB per article
- * here), and its browser side loads a per-page table and scans every
- * matching page of a bundle for each word. Shards bound the indexer's memory.
- * A query searches every shard that may hold results at once (Pagefind's
- * mergeIndex, sharing its runtime and WebAssembly; engine.ts), so relevance
- * ranks the whole archive; the manifest lists shards newest first, which
- * keeps 按日期 exact by joining each shard's date-sorted results in that order.
+ * The search index is made as several Pagefind bundles ("shards") of at most
+ * SHARD_SIZE articles each (planShards), then merged into the one bundle the
+ * site serves, /pagefind/ (src/integrations/search-index/merge-bundles.ts).
+ * Why shards: Pagefind keeps a whole index in memory while it builds (about
+ * 0.4 MiB per article here), and a warm build re-indexes only the shard an
+ * edit is in. Why one bundle in the browser: a query then opens one index,
+ * as with stock Pagefind (one metadata file, one index chunk per word), and
+ * Pagefind ranks and sorts the whole archive at once.
  */
 
 import type { WordDirectory } from './word-directory';
@@ -17,33 +15,30 @@ import type { WordDirectory } from './word-directory';
  * Articles per shard; FEIGONG_SEARCH_SHARD_SIZE overrides it (tests use
  * small shards). An edit re-indexes its whole shard: at 2,500 that took
  * longer than the rest of a warm build at 10,000 articles (15–16 s); at
- * 2,000 it is done before Astro is. Smaller still means more shards for
- * every query to open (docs/search.md).
+ * 2,000 it is done before Astro is.
  */
 export const DEFAULT_SHARD_SIZE = 2000;
 
-/** Filter that names each article's shard, so a search can ask one shard at a time. */
-export const SHARD_FILTER = 'shard';
-
 export interface ShardInfo {
-  /** Shard name, used as the value of SHARD_FILTER: s0 is the newest, s1 the oldest. */
+  /** Shard name: s0 is the newest, s1 the oldest. */
   id: string;
-  /** Bundle path under the site root, e.g. /pagefind/ or /pagefind/s1/. */
-  path: string;
   articles: number;
   /** Beijing-time years of its newest and oldest article. */
   newestYear: number;
   oldestYear: number;
 }
 
-/** What /pagefind/shards.json holds. */
-export interface ShardManifest {
+/** What /pagefind/manifest.json holds: what the search page reads besides Pagefind's own files. */
+export interface SearchManifest {
+  /** Articles in the index. */
+  articles: number;
+  /** The shards the index was made of, newest first (the site serves them merged). */
   shards: ShardInfo[];
-  /** Which shards hold which words (word-directory.ts); absent: every shard is searched. */
+  /** Every index word (word-directory.ts); absent: the index is always asked. */
   words?: WordDirectory;
 }
 
-export const MANIFEST_FILE = 'shards.json';
+export const MANIFEST_FILE = 'manifest.json';
 
 export function shardSize(env: Record<string, string | undefined> = process.env): number {
   const raw = env.FEIGONG_SEARCH_SHARD_SIZE;
@@ -83,7 +78,6 @@ export function planShards<T extends { url: string; date: string; year: number }
     out.push({
       info: {
         id: `s${n}`,
-        path: n === 0 ? '/pagefind/' : `/pagefind/s${n}/`,
         articles: part.length,
         newestYear: Math.max(...years),
         oldestYear: Math.min(...years),
@@ -92,9 +86,4 @@ export function planShards<T extends { url: string; date: string; year: number }
     });
   }
   return out;
-}
-
-/** Shards that may hold articles of `year` (all when no year is given), newest first. */
-export function shardsFor(shards: readonly ShardInfo[], year?: number): ShardInfo[] {
-  return shards.filter((s) => year === undefined || (s.oldestYear <= year && year <= s.newestYear));
 }

@@ -2,8 +2,7 @@
  * What Pagefind fetches before it can search, by URL, so the search page
  * (and, as prefetches, the header box of an article page: public/js/reader.js
  * does the same in plain JS) can ask for all of it at once instead of one
- * round trip after another: per shard its entry file, then its metadata;
- * for the newest shard also the WebAssembly.
+ * round trip after another: its entry file, then its metadata and WebAssembly.
  *
  * Pagefind asks for `pagefind-entry.json?ts=<Date.now()>` unless given a
  * `metaCacheTag`, which no cache can answer. The search page gives it
@@ -40,16 +39,12 @@ export function pickIndex(
   );
 }
 
-/** The files Pagefind reads after the entry to open a bundle: its metadata, and for the primary bundle its WebAssembly. */
-export function bundleFiles(
-  path: string,
-  entry: PagefindEntry,
-  lang: string,
-  primary: boolean,
-): string[] {
+/** The files Pagefind reads after the entry to open the bundle: its metadata and WebAssembly. */
+export function bundleFiles(entry: PagefindEntry, lang: string): string[] {
   const index = pickIndex(entry, lang);
   if (!index) return [];
-  const files = [`${path}pagefind.${index.hash}.pf_meta`];
-  if (primary) files.push(`${path}wasm.${index.wasm ?? 'unknown'}.pagefind`);
-  return files;
+  return [
+    `/pagefind/pagefind.${index.hash}.pf_meta`,
+    `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`,
+  ];
 }

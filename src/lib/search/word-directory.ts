@@ -1,17 +1,15 @@
 /**
- * Which shards hold an index word: a small directory the build writes beside
- * the shards (/pagefind/words/<version>/<bucket>.txt) and the search page
- * reads before it opens Pagefind.
+ * Every index word of the site: a small directory the build writes beside
+ * the index (/pagefind/words/<version>/<bucket>.txt) and the search page
+ * reads while Pagefind loads.
  *
- * Every shard costs a query its entry file, metadata and an index chunk per
- * word, whether or not it holds the word. With the directory a query opens
- * only the shards that hold every one of its exact words (a bigram or a
- * lone character: tokens.ts), and a word no article has (a typo, a name
- * never written) is answered 无结果 without reading any index chunk. The
- * directory is split into buckets by a hash of the word, so a query reads
- * one small file per word. Every word of every record Pagefind indexes is
- * in it (the indexer lists them as it sends the records), and a shard it
- * cannot tell about is searched: a missing directory only costs time.
+ * A query with an exact word (a bigram or a lone character: tokens.ts) that
+ * no article has (a typo, a name never written) is answered 无结果 without
+ * waiting for Pagefind's metadata and index chunks. The directory is split
+ * into buckets by a hash of the word, so a query reads one small file per
+ * word. Every word of every record Pagefind indexes is in it (the indexer
+ * lists them as it sends the records); a bucket that cannot be read only
+ * costs time (the index is asked).
  */
 
 /** The folder of the directory under /pagefind/. */
@@ -48,55 +46,32 @@ export function bucketCount(words: number): number {
   return n;
 }
 
-/** A shard's bit in a word's mask: s0 → 1, s1 → 2, s5 → 32. */
-export const shardBit = (id: string): bigint => 1n << BigInt(Number(id.slice(1)));
-
-/**
- * The bucket files of a directory over these shards: line `word mask` per
- * word, sorted, the mask in hex (bit n: shard sn holds the word).
- */
-export function buildDirectory(shards: readonly { id: string; words: Iterable<string> }[]): {
-  buckets: number;
-  files: string[];
-} {
-  const masks = new Map<string, bigint>();
-  for (const s of shards) {
-    const bit = shardBit(s.id);
-    for (const w of s.words) masks.set(w, (masks.get(w) ?? 0n) | bit);
-  }
-  const buckets = bucketCount(masks.size);
+/** The bucket files of a directory of these words: one word a line, sorted. */
+export function buildDirectory(words: Iterable<string>): { buckets: number; files: string[] } {
+  const all = [...new Set(words)].sort();
+  const buckets = bucketCount(all.length);
   const lines: string[][] = Array.from({ length: buckets }, () => []);
-  for (const w of [...masks.keys()].sort())
-    lines[bucketOf(w, buckets)]!.push(`${w} ${masks.get(w)!.toString(16)}`);
+  for (const w of all) lines[bucketOf(w, buckets)]!.push(w);
   return { buckets, files: lines.map((l) => (l.length ? `${l.join('\n')}\n` : '')) };
 }
 
-/** One bucket file → word → mask (words are letters and digits). Other lines are skipped. */
-export function parseBucket(text: string): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  for (const line of text.split('\n')) {
-    const m = /^([\p{L}\p{N}]+) ([0-9a-f]+)$/u.exec(line);
-    if (m) out.set(m[1]!, BigInt(`0x${m[2]!}`));
-  }
+/** One bucket file → its words (index words are letters and digits; other lines are skipped). */
+export function parseBucket(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) if (/^[\p{L}\p{N}]+$/u.test(line)) out.add(line);
   return out;
 }
 
 /**
- * The shards that may hold a page with every one of `words`: each word's
- * mask from its bucket (a word absent from its bucket is in no shard), or
- * null for a bucket that could not be read (then every shard may).
+ * False when some page may not hold every one of `words`: a word absent
+ * from its bucket is on no page. A bucket that could not be read (null)
+ * cannot tell, so the index is asked.
  */
-export function holdingShards<S extends { id: string }>(
-  shards: readonly S[],
+export function mayHoldAll(
   words: readonly string[],
-  bucketOfWord: (word: string) => Map<string, bigint> | null,
-): S[] {
-  let mask = -1n; // every shard
-  for (const w of words) {
-    const bucket = bucketOfWord(w);
-    if (bucket) mask &= bucket.get(w) ?? 0n;
-  }
-  return shards.filter((s) => (mask & shardBit(s.id)) !== 0n);
+  bucketOfWord: (word: string) => Set<string> | null,
+): boolean {
+  return words.every((w) => bucketOfWord(w)?.has(w) ?? true);
 }
 
 /** The words of a Pagefind record's content (recordContent in tokens.ts), without its weight markers. */

@@ -1,0 +1,367 @@
+/**
+ * Merges the shards' Pagefind bundles into the one bundle the site serves.
+ *
+ * The index is still made in shards (shards.ts: Pagefind holds a whole
+ * index in memory while it builds, and a warm build re-indexes only the
+ * shard an edit is in), but a reader's browser should open one index, as
+ * with stock Pagefind: one metadata file, one index chunk per query word,
+ * BM25 over the whole archive, 按日期 by Pagefind's own sort. Opening every
+ * shard cost a round of requests per shard and an index chunk per word per
+ * shard (at 50,000 articles, 26 shards × 4 words = 104 chunks for one query).
+ *
+ * Pagefind's files are gzip of `pagefind_dcd` + CBOR (Pagefind 1.6.0's
+ * layout, checked: MERGED_VERSIONS). Merging renumbers pages (each shard's
+ * pages follow the older shards'), joins each word's page lists, filter
+ * values and sort orders, and re-chunks the words as Pagefind does (by
+ * word, about 20,000 positions a chunk). Word positions are copied as bytes:
+ * within a word's page list only the first page number of each shard is
+ * relative to what came before (Pagefind writes page numbers as
+ * differences), so that one number is all that changes.
+ */
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { CborReader, CborWriter, type CborValue } from './cbor';
+import { SHARD_WORDS_FILE } from '../../lib/search/word-directory';
+
+/** Pagefind versions whose file layout this merger was checked against (tests/unit/merge-bundles.test.ts). */
+export const MERGED_VERSIONS = ['1.6.0'];
+
+const SIGNATURE = Buffer.from('pagefind_dcd');
+/** Pagefind's own chunk size: word positions (plus one a page) per index chunk. */
+const CHUNK_POSITIONS = 20_000;
+/** Filters the shards needed to be searched one at a time; the merged index does not. */
+const DROPPED_FILTERS = new Set(['shard']);
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [k: string]: unknown;
+}
+
+/** One shard's part of a word's page list. */
+interface WordPart {
+  /** Page number of its first page, and of its last, within the merged index. */
+  first: number;
+  last: number;
+  count: number;
+  /** Array length of each page entry (Pagefind 1.6: 3). */
+  entryLength: number;
+  /** The bytes after the first page's number, to the end of the list. */
+  body: Uint8Array;
+  positions: number;
+  /** What follows the page list in the word's entry. */
+  tail: Uint8Array[];
+}
+
+export class MergeError extends Error {}
+
+const unpack = (file: string): Uint8Array => {
+  const data = gunzipSync(readFileSync(file));
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+    throw new MergeError(`${file}: 不是 Pagefind 的索引文件 (no pagefind_dcd signature)`);
+  return data.subarray(SIGNATURE.length);
+};
+const pack = (bytes: Uint8Array) => gzipSync(Buffer.concat([SIGNATURE, bytes]));
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Byte order of UTF-8, which is how Pagefind (Rust strings) sorts words and chunk bounds. */
+const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** Pagefind's chunk bounds: the shortest prefixes that still tell two neighbouring chunks apart. */
+export function chunkBounds(last: string, next: string): [string, string] {
+  const a = [...last];
+  const b = [...next];
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
+}
+
+function readMeta(file: string) {
+  const r = new CborReader(unpack(file));
+  const fields = r.array();
+  if (fields < 5)
+    throw new MergeError(`${file}: 元数据字段不足 (expected ≥ 5 fields, found ${fields})`);
+  const version = r.text();
+  const pages: { hash: string; length: number; rest: Uint8Array }[] = [];
+  for (let i = r.array(); i > 0; i--) {
+    const length = r.array();
+    const hash = r.text();
+    const start = r.pos;
+    for (let k = 1; k < length; k++) r.skip();
+    pages.push({ hash, length, rest: r.buf.subarray(start, r.pos) });
+  }
+  const chunks: string[] = [];
+  for (let i = r.array(); i > 0; i--) {
+    r.array();
+    r.text();
+    r.text();
+    chunks.push(r.text());
+  }
+  const filters: { name: string; hash: string }[] = [];
+  for (let i = r.array(); i > 0; i--) {
+    r.array();
+    filters.push({ name: r.text(), hash: r.text() });
+  }
+  const sorts: { key: string; pages: number[] }[] = [];
+  for (let i = r.array(); i > 0; i--) {
+    r.array();
+    sorts.push({ key: r.text(), pages: r.value() as number[] });
+  }
+  const rest: CborValue[] = [];
+  for (let k = 5; k < fields; k++) rest.push(r.value());
+  return { version, pages, chunks, filters, sorts, rest };
+}
+
+/** Adds one shard's index chunk to `words`, its pages moved up by `offset`. */
+function readChunk(file: string, offset: number, words: Map<string, WordPart[]>) {
+  const r = new CborReader(unpack(file));
+  r.array();
+  for (let n = r.array(); n > 0; n--) {
+    const fields = r.array();
+    const word = r.text();
+    const count = r.array();
+    if (!count) throw new MergeError(`${file}: 词 ${word} 没有页面 (a word without pages)`);
+    let entryLength = 0;
+    let page = offset;
+    let first = 0;
+    let bodyStart = 0;
+    let positions = 0;
+    for (let i = 0; i < count; i++) {
+      const length = r.array();
+      if (length < 2 || (entryLength && length !== entryLength))
+        throw new MergeError(`${file}: 页面条目的形状未知 (page entry of ${length} fields)`);
+      entryLength = length;
+      page += r.uint();
+      if (i === 0) {
+        first = page;
+        bodyStart = r.pos;
+      }
+      for (let k = 1; k < length; k++) positions += r.skip();
+    }
+    const body = r.buf.subarray(bodyStart, r.pos);
+    const tail: Uint8Array[] = [];
+    for (let k = 2; k < fields; k++) tail.push(r.raw());
+    const part: WordPart = { first, last: page, count, entryLength, body, positions, tail };
+    const parts = words.get(word);
+    if (parts) parts.push(part);
+    else words.set(word, [part]);
+  }
+}
+
+function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
+  const tail = parts[0]!.tail;
+  for (const p of parts)
+    if (
+      p.tail.length !== tail.length ||
+      p.tail.some((t, i) => !Buffer.from(t).equals(Buffer.from(tail[i]!)))
+    )
+      throw new MergeError(
+        `词 ${word} 在各分片中的附加字段不同 (word entries differ beyond pages)`,
+      );
+  w.array(2 + tail.length).text(word);
+  w.array(parts.reduce((n, p) => n + p.count, 0));
+  let previous = 0;
+  for (const p of parts) {
+    w.array(p.entryLength)
+      .uint(p.first - previous)
+      .raw(p.body);
+    previous = p.last;
+  }
+  for (const t of tail) w.raw(t);
+}
+
+const isTextList = (v: CborValue | undefined): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * The metadata's fields after the sorts (Pagefind 1.6: the names of the
+ * pages' metadata fields): lists of names are joined, anything else must agree.
+ */
+function mergeRest(a: CborValue[], b: CborValue[], dir: string): CborValue[] {
+  if (a.length !== b.length)
+    throw new MergeError(`${dir}: 元数据字段数与其他分片不同 (metadata differs)`);
+  return a.map((x, i) => {
+    const y = b[i];
+    if (isTextList(x) && isTextList(y)) return [...new Set([...x, ...y])].sort(byUtf8);
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      throw new MergeError(`${dir}: 元数据的其余字段与其他分片不同 (metadata differs)`);
+    return x;
+  });
+}
+
+/** Links a file, or copies it where linking is refused. */
+function put(from: string, to: string) {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+export interface MergeResult {
+  pages: number;
+  chunks: number;
+  /** Fragments renamed because two shards gave different pages the same short hash. */
+  renamed: number;
+}
+
+/**
+ * Writes into `out` (an empty folder) one Pagefind bundle holding every page
+ * of `bundles` (shard output folders, oldest articles first: their date
+ * ranges follow one another, so each sort order is the shards' orders one
+ * after the other). Pagefind's runtime (its script and WebAssembly) comes
+ * from the newest bundle, the only one that keeps it (write-shard.ts).
+ */
+export function mergeBundles(bundles: readonly string[], out: string): MergeResult {
+  if (!bundles.length) throw new MergeError('没有可合并的分片 (no bundles)');
+  const entries = bundles.map(
+    (dir) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry,
+  );
+  const newest = bundles[bundles.length - 1]!;
+  for (const e of entries)
+    if (!MERGED_VERSIONS.includes(e.version) || e.version !== entries[0]!.version)
+      throw new MergeError(
+        `Pagefind ${e.version} 的索引格式未经核对，无法合并分片 (expected Pagefind ${MERGED_VERSIONS.join(' or ')}, found ${e.version})`,
+      );
+  mkdirSync(join(out, 'index'), { recursive: true });
+  mkdirSync(join(out, 'filter'), { recursive: true });
+  mkdirSync(join(out, 'fragment'), { recursive: true });
+  // Runtime files from the newest bundle; the index files are written below.
+  for (const e of readdirSync(newest, { withFileTypes: true }))
+    if (
+      e.isFile() &&
+      e.name !== 'pagefind-entry.json' &&
+      e.name !== SHARD_WORDS_FILE &&
+      !e.name.endsWith('.pf_meta')
+    )
+      put(join(newest, e.name), join(out, e.name));
+
+  const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort();
+  const entry: Entry = { ...entries[entries.length - 1]!, languages: {} };
+  const result: MergeResult = { pages: 0, chunks: 0, renamed: 0 };
+  /** Fragment file names taken so far (all languages share the folder). */
+  const fragments = new Set<string>();
+
+  for (const lang of languages) {
+    const sources = bundles
+      .map((dir, i) => ({ dir, index: entries[i]!.languages[lang] }))
+      .filter((s): s is { dir: string; index: Entry['languages'][string] } => !!s.index);
+    const words = new Map<string, WordPart[]>();
+    const pages: { hash: string; length: number; rest: Uint8Array }[] = [];
+    const filters = new Map<string, Map<string, number[]>>();
+    const sorts = new Map<string, number[]>();
+    let rest: CborValue[] | undefined;
+    let version = '';
+    for (const { dir, index } of sources) {
+      const meta = readMeta(join(dir, `pagefind.${index.hash}.pf_meta`));
+      const offset = pages.length;
+      version = meta.version;
+      rest = rest ? mergeRest(rest, meta.rest, dir) : meta.rest;
+      for (const p of meta.pages) {
+        // Two shards may give different pages the same short hash: the later one is renamed.
+        let hash = p.hash;
+        for (let n = 1; fragments.has(hash); n++) hash = `${p.hash}x${n}`;
+        if (hash !== p.hash) result.renamed++;
+        fragments.add(hash);
+        put(
+          join(dir, 'fragment', `${p.hash}.pf_fragment`),
+          join(out, 'fragment', `${hash}.pf_fragment`),
+        );
+        pages.push({ ...p, hash });
+      }
+      for (const hash of meta.chunks)
+        readChunk(join(dir, 'index', `${hash}.pf_index`), offset, words);
+      for (const f of meta.filters) {
+        if (DROPPED_FILTERS.has(f.name)) continue;
+        const r = new CborReader(unpack(join(dir, 'filter', `${f.hash}.pf_filter`)));
+        r.array();
+        const name = r.text();
+        let values = filters.get(name);
+        if (!values) filters.set(name, (values = new Map()));
+        for (let i = r.array(); i > 0; i--) {
+          r.array();
+          const value = r.text();
+          const list = values.get(value) ?? [];
+          for (const n of r.value() as number[]) list.push(n + offset);
+          values.set(value, list);
+        }
+      }
+      for (const s of meta.sorts) {
+        const list = sorts.get(s.key) ?? [];
+        for (const n of s.pages) list.push(n + offset);
+        sorts.set(s.key, list);
+      }
+    }
+
+    const named = (bytes: Uint8Array) => `${lang}_${digest(bytes).slice(0, 12)}`;
+    // Words in Pagefind's order, cut into chunks of about CHUNK_POSITIONS positions.
+    const sorted = [...words.keys()].sort(byUtf8);
+    const chunks: { from: string; to: string; hash: string }[] = [];
+    let w = new CborWriter();
+    let inChunk: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const body = new CborWriter().array(1).array(inChunk.length).raw(w.bytes()).bytes();
+      const hash = named(body);
+      writeFileSync(join(out, 'index', `${hash}.pf_index`), pack(body));
+      chunks.push({ from: inChunk[0]!, to: inChunk[inChunk.length - 1]!, hash });
+      w = new CborWriter();
+      inChunk = [];
+      size = 0;
+    };
+    for (const word of sorted) {
+      const parts = words.get(word)!;
+      writeWord(w, word, parts);
+      inChunk.push(word);
+      size += parts.reduce((n, p) => n + p.positions + p.count, 0);
+      if (size >= CHUNK_POSITIONS) flush();
+    }
+    if (inChunk.length) flush();
+    for (let i = 0; i + 1 < chunks.length; i++)
+      [chunks[i]!.to, chunks[i + 1]!.from] = chunkBounds(chunks[i]!.to, chunks[i + 1]!.from);
+
+    const filterList: { name: string; hash: string }[] = [];
+    for (const name of [...filters.keys()].sort(byUtf8)) {
+      const values = filters.get(name)!;
+      const f = new CborWriter().array(2).text(name).array(values.size);
+      for (const value of [...values.keys()].sort(byUtf8))
+        f.array(2).text(value).value(values.get(value)!);
+      const body = f.bytes();
+      const hash = named(body);
+      writeFileSync(join(out, 'filter', `${hash}.pf_filter`), pack(body));
+      filterList.push({ name, hash });
+    }
+
+    const m = new CborWriter().array(5 + (rest?.length ?? 0)).text(version);
+    m.array(pages.length);
+    for (const p of pages) m.array(p.length).text(p.hash).raw(p.rest);
+    m.array(chunks.length);
+    for (const c of chunks) m.array(3).text(c.from).text(c.to).text(c.hash);
+    m.array(filterList.length);
+    for (const f of filterList) m.array(2).text(f.name).text(f.hash);
+    m.array(sorts.size);
+    for (const [key, list] of sorts) m.array(2).text(key).value(list);
+    for (const v of rest ?? []) m.value(v);
+    const meta = m.bytes();
+    const metaHash = named(meta);
+    writeFileSync(join(out, `pagefind.${metaHash}.pf_meta`), pack(meta));
+    entry.languages[lang] = {
+      hash: metaHash,
+      wasm: sources[sources.length - 1]!.index.wasm,
+      page_count: pages.length,
+    };
+    result.pages += pages.length;
+    result.chunks += chunks.length;
+  }
+  writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
+  return result;
+}
