@@ -74,10 +74,10 @@
   // runs the search page's search for the latest query and the page keeps its first results
   // in sessionStorage (src/lib/search/handoff.ts); after Enter the search page shows them at
   // once. Pagefind's WebAssembly runs in the worker, under the search page's CSP; this page's
-  // CSP stays as it is. Enter waits for a search already running for the same query, at most
-  // HOLD_MS, and only once the index is open.
+  // CSP stays as it is. Enter waits for the worker's answer to the query at most HOLD_MS: the
+  // worker may still be opening the index, and leaving the page would throw its work away.
   var HANDOFF_KEY = 'feigong-presearch';
-  var HOLD_MS = 300;
+  var HOLD_MS = 600;
   var presearch = null;
   function startPresearch(form) {
     var input = form.querySelector('input[name="q"]');
@@ -86,7 +86,7 @@
     try {
       worker = new Worker((form.getAttribute('action') || '/search/') + 'presearch.js', { type: 'module' });
     } catch (e) { return false; }
-    var state = { ready: false, asked: '', found: '', waiting: null };
+    var state = { failed: false, asked: '', found: '', waiting: null };
     presearch = state;
     var ask = function () {
       state.asked = input.value.trim();
@@ -94,28 +94,29 @@
     };
     worker.addEventListener('message', function (event) {
       var m = event.data || {};
-      if (m.type === 'ready') state.ready = true;
       if (m.type === 'results' && m.handoff) {
         state.found = m.handoff.q;
         try { sessionStorage.setItem(HANDOFF_KEY, JSON.stringify(m.handoff)); } catch (e) { /* storage may be off */ }
       }
-      if (m.type === 'error') state.ready = false;
-      if (state.waiting && (state.found === state.asked || !state.ready)) state.waiting();
+      if (m.type === 'error') state.failed = true;
+      if (state.waiting && (state.found === state.asked || state.failed)) state.waiting();
     });
-    worker.addEventListener('error', function () { state.ready = false; if (state.waiting) state.waiting(); });
+    worker.addEventListener('error', function () { state.failed = true; if (state.waiting) state.waiting(); });
     // Pinyin being composed is not the query yet: asked for once the characters are chosen.
     input.addEventListener('input', function (event) { if (!event.isComposing) ask(); });
     input.addEventListener('compositionend', ask);
     form.addEventListener('submit', function (event) {
-      if (!state.ready || state.waiting || !state.asked || state.found === state.asked) return;
+      if (state.failed || state.waiting || !state.asked || state.found === state.asked) return;
       if (input.value.trim() !== state.asked) return;
       event.preventDefault();
       var go = function () {
         if (!state.waiting) return;
         state.waiting = null;
+        form.removeAttribute('aria-busy');
         form.submit(); // no submit event: navigates to /search/?q=
       };
       state.waiting = go;
+      form.setAttribute('aria-busy', 'true');
       setTimeout(go, HOLD_MS);
     });
     worker.postMessage({ q: '' }); // opens the index before the first character

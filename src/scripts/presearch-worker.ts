@@ -37,7 +37,6 @@ async function pump(): Promise<void> {
       // Everything a first query needs, while the reader is still typing it.
       await ((await opened.pagefind()) as PagefindModule).init();
       ready = true;
-      post({ type: 'ready' });
     }
     // Only the newest query is searched; those typed meanwhile are skipped.
     for (let q = latest; q; q = latest === q ? '' : latest) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuilt, SAMPLE_DIST } from '../helpers/site';
 import { extractArticle, readSearchData } from '../../src/lib/search/records';
@@ -7,6 +7,7 @@ import { indexedFragments, indexMismatches } from '../helpers/search-index';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/shards';
 import { bucketOf, contentWords, parseBucket } from '../../src/lib/search/word-directory';
 import { readBundle } from '../helpers/pagefind-bundle';
+import { WASM_URL } from '../../src/lib/search/warm';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
@@ -20,6 +21,12 @@ describe('search index of the sample site', () => {
     );
     const langs = Object.values(entry.languages) as { page_count: number }[];
     expect(langs.reduce((n, l) => n + l.page_count, 0)).toBe(articleDirs.length);
+    // The WebAssembly the search page preloads is the one Pagefind loads for this index.
+    expect(
+      Object.values(entry.languages).map((l) => (l as { wasm: string | null }).wasm ?? 'unknown'),
+    ).toEqual(['unknown']);
+    expect(existsSync(join(SAMPLE_DIST, WASM_URL))).toBe(true);
+    expect(readBuilt(SAMPLE_DIST, '/search/')).toContain(`<link rel="preload" href="${WASM_URL}"`);
     expect(manifest.articles).toBe(articleDirs.length);
     expect(manifest.shards.reduce((n, s) => n + s.articles, 0)).toBe(articleDirs.length);
     // The runtime the search page loads is there; Pagefind's unused UIs are not.

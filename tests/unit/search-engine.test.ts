@@ -120,10 +120,20 @@ describe('runSearch', () => {
   });
   it('answers a word no page holds from the directory, without waiting for Pagefind', async () => {
     const index = fakeIndex(pages, () => false);
+    index.pagefind = () => new Promise(() => undefined); // still loading
     const set = await runSearch(index, { q: '台风' });
     expect(await set.next(10)).toEqual([]);
     expect(set.total()).toBe(0);
-    expect(index.opened).toBe(0);
+  });
+  it('asks Pagefind while the directory is read, not after', async () => {
+    const index = fakeIndex(pages);
+    let answer: (v: boolean) => void = () => undefined;
+    index.mayHold = () => new Promise((r) => (answer = r));
+    const set = runSearch(index, { q: '党组织' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(index.searches).toHaveLength(1);
+    answer(true);
+    expect((await (await set).next(10)).length).toBe(2);
   });
   it('asks Pagefind when the directory holds every word', async () => {
     const [a, b] = termWords('党组织').map((w) => w.word);

@@ -123,14 +123,17 @@ async function findCandidates(
 ): Promise<PagefindResult[]> {
   // A Latin word is a prefix: the directory cannot tell about it.
   const exactWords = words.filter((w) => w.exact).map((w) => w.word);
-  // Answered from the directory when it can, without waiting for Pagefind (loading meanwhile).
+  // Pagefind and the directory at once: a word on no page is answered 无结果 as soon as the
+  // directory says so, without waiting for Pagefind; any other query does not wait for it.
+  const found = index.pagefind().then((pf) =>
+    pf.search(pagefindQuery(words), {
+      filters: filtersOf(state),
+      ...(state.sort === 'date' ? { sort: { date: 'desc' as const } } : {}),
+    }),
+  );
+  found.catch(() => undefined); // unanswered when the directory says 无结果
   if (!(await index.mayHold(exactWords))) return [];
-  const pagefind = await index.pagefind();
-  const found = await pagefind.search(pagefindQuery(words), {
-    filters: filtersOf(state),
-    ...(state.sort === 'date' ? { sort: { date: 'desc' as const } } : {}),
-  });
-  return found?.results ?? [];
+  return (await found)?.results ?? [];
 }
 
 /** Runs one search: candidates over the whole archive at once, read and verified a page at a time. */

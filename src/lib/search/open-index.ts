@@ -16,8 +16,9 @@ export type PagefindModule = PagefindApi & {
 
 /**
  * The manifest and Pagefind, at once: Pagefind's loader, entry, WebAssembly
- * and metadata do not wait for the directory (a query whose words the
- * directory finds nowhere is answered without Pagefind's answer). After an
+ * and metadata do not wait for the directory, nor a search for its answer
+ * (engine.ts; a query whose words the directory finds nowhere is answered
+ * without Pagefind's). After an
  * article page's header box (public/js/reader.js) all of them are in the
  * HTTP cache already. Used by the search page and by the header box's
  * worker (presearch-worker.ts); needs no DOM.
@@ -29,8 +30,10 @@ export async function openSearchIndex(): Promise<SearchIndex> {
   const started = loader.then(async (pf) => {
     // No worker of its own (on the search page its search answers sooner on the main
     // thread: no worker script to fetch and start, no copying thousands of results
-    // across), and a stable entry URL (warm.ts). Pagefind starts loading here.
+    // across), and a stable entry URL (warm.ts).
     await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
+    // Its entry, metadata and WebAssembly now, not at the first search (which waits for them).
+    void pf.init().catch(() => undefined);
     return pf;
   });
   started.catch(() => undefined); // reported when a search needs it

@@ -11,6 +11,13 @@
  * entry is still seen at once (the cache revalidates, 304 when unchanged).
  */
 
+/**
+ * Pagefind's WebAssembly for the index language (tokens.ts: INDEX_LANGUAGE,
+ * which Pagefind has no stemmer for, so it ships its language-neutral build);
+ * the search page preloads it. tests/build/search-index.test.ts checks the build wrote it.
+ */
+export const WASM_URL = '/pagefind/wasm.unknown.pagefind';
+
 /** Pagefind's `metaCacheTag`; public/js/reader.js uses the same value (data-pagefind-tag on the header form). */
 export const ENTRY_TAG = 'v1';
 
