@@ -12,11 +12,14 @@
 import type { AstroIntegration } from 'astro';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type SearchManifest } from '../lib/search/shards';
 import { restore } from '../lib/search/shard-cache';
+import { pickIndex, withMetaPreload, type PagefindEntry } from '../lib/search/warm';
+import { searchPath } from '../lib/urls';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 import { seconds } from './search-index/progress';
@@ -72,6 +75,25 @@ function startIndexer(root: string, out: string) {
   };
 }
 
+/**
+ * Writes the bundle's metadata file into the search page's preloads
+ * (withMetaPreload). A new file, renamed over the page: the page may be a
+ * hard link to the previous build's output (src/lib/page-reuse.ts).
+ */
+function preloadMetadata(out: string) {
+  const page = join(out, searchPath().slice(1), 'index.html');
+  if (!existsSync(page)) return;
+  const entry = JSON.parse(
+    readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+  ) as PagefindEntry;
+  const index = pickIndex(entry, 'zh-CN');
+  const html = readFileSync(page, 'utf8');
+  const next = withMetaPreload(html, index ? `/pagefind/pagefind.${index.hash}.pf_meta` : null);
+  if (next === html) return;
+  writeFileSync(`${page}.tmp`, next);
+  renameSync(`${page}.tmp`, page);
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let root = process.cwd();
   let outDir = '';
@@ -111,6 +133,7 @@ export default function pagefindIntegration(): AstroIntegration {
           ...(words ? { words } : {}),
         };
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
+        preloadMetadata(out);
         if (done.fromPages)
           logger.warn('构建出的文章与计划不同，索引改由页面生成 (index made from the pages)');
         logger.info(

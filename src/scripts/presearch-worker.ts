@@ -9,7 +9,7 @@
  */
 import { runSearch, type SearchIndex } from '../lib/search/engine';
 import { PAGE_SIZE, toHandoff } from '../lib/search/handoff';
-import { openSearchIndex, type PagefindModule } from '../lib/search/open-index';
+import { openSearchIndex } from '../lib/search/open-index';
 
 interface Request {
   q: string;
@@ -26,18 +26,14 @@ const post = (m: unknown) => (globalThis as unknown as Worker).postMessage(m);
 let index: Promise<SearchIndex> | null = null;
 let latest = '';
 let busy = false;
-let ready = false;
 
 async function pump(): Promise<void> {
   if (busy || !index) return;
   busy = true;
   try {
+    // Opening the index starts Pagefind's entry, metadata and WebAssembly (open-index.ts):
+    // everything a first query needs, while the reader is still typing it.
     const opened = await index;
-    if (!ready) {
-      // Everything a first query needs, while the reader is still typing it.
-      await ((await opened.pagefind()) as PagefindModule).init();
-      ready = true;
-    }
     // Only the newest query is searched; those typed meanwhile are skipped.
     for (let q = latest; q; q = latest === q ? '' : latest) {
       const set = await runSearch(opened, { q, sort: 'relevance' });

@@ -27,6 +27,11 @@ describe('search index of the sample site', () => {
     ).toEqual(['unknown']);
     expect(existsSync(join(SAMPLE_DIST, WASM_URL))).toBe(true);
     expect(readBuilt(SAMPLE_DIST, '/search/')).toContain(`<link rel="preload" href="${WASM_URL}"`);
+    // And the metadata this build wrote (its name is known only after the index).
+    const meta = (Object.values(entry.languages)[0] as { hash: string }).hash;
+    expect(readBuilt(SAMPLE_DIST, '/search/')).toContain(
+      `<link rel="preload" href="/pagefind/pagefind.${meta}.pf_meta" as="fetch" crossorigin="anonymous" data-pagefind-meta>`,
+    );
     expect(manifest.articles).toBe(articleDirs.length);
     expect(manifest.shards.reduce((n, s) => n + s.articles, 0)).toBe(articleDirs.length);
     // The runtime the search page loads is there; Pagefind's unused UIs are not.

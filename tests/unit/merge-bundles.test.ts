@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeShard } from '../../src/integrations/search-index/write-shard';
 import { CborReader, CborWriter } from '../../src/integrations/search-index/cbor';
 import {
+  byCodePoint,
   chunkBounds,
   mergeBundles,
   MergeError,
@@ -61,7 +62,7 @@ beforeAll(async () => {
   for (const s of plan) await writeShard(each(s.records), s.id, join(work, s.id));
   shards = plan.map((s) => readBundle(join(work, s.id)));
   mergedDir = join(work, 'merged');
-  mergeBundles(
+  await mergeBundles(
     plan.map((s) => join(work, s.id)),
     mergedDir,
   );
@@ -128,9 +129,9 @@ describe('merging search shards into one Pagefind bundle', () => {
     expect(merged.filters.has('shard')).toBe(false);
   });
 
-  it('renames a fragment whose short hash another shard already used', () => {
+  it('renames a fragment whose short hash another shard already used', async () => {
     const out = join(work, 'twice');
-    const r = mergeBundles([join(work, 's0'), join(work, 's0')], out);
+    const r = await mergeBundles([join(work, 's0'), join(work, 's0')], out);
     expect(r.renamed).toBe(5);
     const b = readBundle(out);
     expect(new Set(b.pages.map((p) => p.hash)).size).toBe(10);
@@ -138,15 +139,15 @@ describe('merging search shards into one Pagefind bundle', () => {
     for (const [, pages] of b.words) expect(pages.length % 2).toBe(0);
   });
 
-  it('refuses a Pagefind whose file layout it was not checked against', () => {
+  it('refuses a Pagefind whose file layout it was not checked against', async () => {
     const odd = join(work, 'odd');
-    mergeBundles([join(work, 's0')], odd);
+    await mergeBundles([join(work, 's0')], odd);
     writeFileSync(
       join(odd, 'pagefind-entry.json'),
       JSON.stringify({ version: '9.0.0', languages: {} }),
     );
-    expect(() => mergeBundles([odd], join(work, 'odd-out'))).toThrow(MergeError);
-    expect(() => mergeBundles([odd], join(work, 'odd-out'))).toThrow(/9\.0\.0/);
+    await expect(mergeBundles([odd], join(work, 'odd-out'))).rejects.toThrow(MergeError);
+    await expect(mergeBundles([odd], join(work, 'odd-out'))).rejects.toThrow(/9\.0\.0/);
   });
 });
 
@@ -176,6 +177,12 @@ describe('the CBOR of Pagefind files', () => {
   it('fails on a truncated file instead of reading past its end', () => {
     const bytes = new CborWriter().value(['党建党建', [1, 2, 3]]).bytes();
     expect(() => new CborReader(bytes.subarray(0, 5)).value()).toThrow(/ends early|past the end/);
+  });
+  it('sorts words as Pagefind does, by code point (UTF-8 bytes), not by UTF-16 units', () => {
+    const words = ['qb', 'qa', '\u{20000}', '\uFF01', '党', 'q', 'qab'];
+    const bytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...words].sort(byCodePoint)).toEqual(bytes);
+    expect(bytes.indexOf('\uFF01')).toBeLessThan(bytes.indexOf('\u{20000}'));
   });
   it('cuts chunk bounds as Pagefind does: the shortest prefixes that tell neighbours apart', () => {
     expect(chunkBounds('qabc', 'qabz')).toEqual(['qabc', 'qabz']);

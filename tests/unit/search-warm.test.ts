@@ -7,6 +7,7 @@ import {
   ENTRY_TAG,
   entryUrl,
   pickIndex,
+  withMetaPreload,
   type PagefindEntry,
 } from '../../src/lib/search/warm';
 import { serveStatic } from '../../scripts/lib/serve/static-server';
@@ -37,6 +38,19 @@ describe('what Pagefind fetches to open a bundle (warm.ts)', () => {
       '/pagefind/wasm.en.pagefind',
     ]);
     expect(bundleFiles({ languages: {} }, 'zh-CN')).toEqual([]);
+  });
+  it("writes the metadata's preload into the search page once, replacing an earlier build's", () => {
+    const page = '<html><head><title>搜索</title></head><body></body></html>';
+    const once = withMetaPreload(page, '/pagefind/pagefind.zz_abc123.pf_meta');
+    expect(once).toContain(
+      '<link rel="preload" href="/pagefind/pagefind.zz_abc123.pf_meta" as="fetch" crossorigin="anonymous" data-pagefind-meta></head>',
+    );
+    const again = withMetaPreload(once, '/pagefind/pagefind.zz_def456.pf_meta');
+    expect(again.match(/data-pagefind-meta/g)).toHaveLength(1);
+    expect(again).toContain('zz_def456');
+    expect(withMetaPreload(once, null)).toBe(page);
+    // Only a metadata path is written into the page.
+    expect(withMetaPreload(page, '/pagefind/x"><script>alert(1)</script>.pf_meta')).toBe(page);
   });
   it('gives the entry file one stable URL, the one the header box prefetches (public/js/reader.js)', () => {
     expect(entryUrl('/pagefind/')).toBe(`/pagefind/pagefind-entry.json?ts=${ENTRY_TAG}`);

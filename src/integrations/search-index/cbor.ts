@@ -129,11 +129,14 @@ export type CborValue = number | string | CborValue[];
 /** Writes items into growing chunks; `bytes()` joins them. */
 export class CborWriter {
   private parts: Uint8Array[] = [];
-  private scratch = Buffer.alloc(65536);
+  private scratch = Buffer.allocUnsafe(16384);
   private used = 0;
 
   private flush() {
-    if (this.used) this.parts.push(Buffer.from(this.scratch.subarray(0, this.used)));
+    if (!this.used) return;
+    // The filled part is kept as it is; writing goes on in a fresh buffer.
+    this.parts.push(this.scratch.subarray(0, this.used));
+    this.scratch = Buffer.allocUnsafe(this.scratch.length);
     this.used = 0;
   }
 
@@ -203,7 +206,12 @@ export class CborWriter {
   }
 
   bytes(): Buffer {
+    return Buffer.concat(this.chunks());
+  }
+
+  /** What was written, in pieces (no copy of them all into one). */
+  chunks(): Uint8Array[] {
     this.flush();
-    return Buffer.concat(this.parts);
+    return this.parts;
   }
 }

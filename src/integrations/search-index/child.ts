@@ -185,7 +185,7 @@ async function merged(dirs: readonly string[]): Promise<string> {
   if (existsSync(join(dir, 'pagefind-entry.json'))) return dir;
   const output = join(staging, 'bundle');
   await rm(output, { recursive: true, force: true });
-  mergeBundles(dirs, output);
+  await mergeBundles(dirs, output);
   for (const name of await readdir(cacheDir))
     if (name.startsWith('bundle-'))
       await rm(join(cacheDir, name), { recursive: true, force: true });

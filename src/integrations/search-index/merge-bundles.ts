@@ -28,7 +28,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { CborReader, CborWriter, type CborValue } from './cbor';
 import { SHARD_WORDS_FILE } from '../../lib/search/word-directory';
 
@@ -38,8 +39,6 @@ export const MERGED_VERSIONS = ['1.6.0'];
 const SIGNATURE = Buffer.from('pagefind_dcd');
 /** Pagefind's own chunk size: word positions (plus one a page) per index chunk. */
 const CHUNK_POSITIONS = 20_000;
-/** Filters the shards needed to be searched one at a time; the merged index does not. */
-const DROPPED_FILTERS = new Set(['shard']);
 
 interface Entry {
   version: string;
@@ -58,8 +57,9 @@ interface WordPart {
   /** The bytes after the first page's number, to the end of the list. */
   body: Uint8Array;
   positions: number;
-  /** What follows the page list in the word's entry. */
-  tail: Uint8Array[];
+  /** The word entry's field count, and what follows its page list. */
+  fields: number;
+  tail: Uint8Array;
 }
 
 export class MergeError extends Error {}
@@ -70,11 +70,60 @@ const unpack = (file: string): Uint8Array => {
     throw new MergeError(`${file}: 不是 Pagefind 的索引文件 (no pagefind_dcd signature)`);
   return data.subarray(SIGNATURE.length);
 };
-const pack = (bytes: Uint8Array) => gzipSync(Buffer.concat([SIGNATURE, bytes]));
-const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const gzipAsync = promisify(gzip);
+/** Index files compressed at once at most: each waits for a thread of libuv's pool. */
+const IN_FLIGHT = 8;
 
-/** Byte order of UTF-8, which is how Pagefind (Rust strings) sorts words and chunk bounds. */
-const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/**
+ * Writes Pagefind files (gzip of the signature and the bytes), compressed on
+ * libuv's threads while the merge goes on: compression is most of a merge's
+ * work, and after rendering the other core is free.
+ */
+class PackedWriter {
+  private pending = new Set<Promise<void>>();
+  private failure: unknown;
+
+  async write(file: string, parts: readonly Uint8Array[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    const p: Promise<void> = gzipAsync(Buffer.concat([SIGNATURE, ...parts]))
+      .then((packed) => writeFileSync(file, packed))
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      })
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+    if (this.pending.size >= IN_FLIGHT) await Promise.race(this.pending);
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+const digest = (parts: readonly Uint8Array[]) => {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p);
+  return hash.digest('hex');
+};
+
+/**
+ * Code point order, which is how Pagefind (Rust strings, UTF-8 bytes) sorts
+ * words and chunk bounds. JavaScript's `<` compares UTF-16 units, which
+ * agrees unless a character beyond U+FFFF meets one from U+E000 to U+FFFF.
+ */
+const astral = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+export function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  if (astral(x) !== astral(y) && Math.max(x, y) >= 0xe000) return astral(x) ? 1 : -1;
+  return x - y;
+}
 
 /** Pagefind's chunk bounds: the shortest prefixes that still tell two neighbouring chunks apart. */
 export function chunkBounds(last: string, next: string): [string, string] {
@@ -121,24 +170,52 @@ function readMeta(file: string) {
   return { version, pages, chunks, filters, sorts, rest };
 }
 
-/** Adds one shard's index chunk to `words`, its pages moved up by `offset`. */
-function readChunk(file: string, offset: number, words: Map<string, WordPart[]>) {
-  const r = new CborReader(unpack(file));
-  r.array();
-  for (let n = r.array(); n > 0; n--) {
+/**
+ * One shard's words in Pagefind's order, a chunk file at a time (so merging
+ * holds one chunk per shard in memory, not the archive's index), each with
+ * its page list moved up by `offset`.
+ */
+class ShardWords {
+  private chunk = 0;
+  private reader: CborReader | null = null;
+  private left = 0;
+  /** The current word and its part of the merged page list; null once every chunk is read. */
+  word: string | null = null;
+  part: WordPart | null = null;
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly offset: number,
+  ) {
+    this.next();
+  }
+
+  next(): void {
+    while (!this.left) {
+      if (this.chunk >= this.files.length) {
+        this.word = this.part = null;
+        return;
+      }
+      const file = this.files[this.chunk++]!;
+      this.reader = new CborReader(unpack(file));
+      this.reader.array();
+      this.left = this.reader.array();
+    }
+    this.left--;
+    const r = this.reader!;
     const fields = r.array();
     const word = r.text();
     const count = r.array();
-    if (!count) throw new MergeError(`${file}: 词 ${word} 没有页面 (a word without pages)`);
+    if (!count) throw new MergeError(`词 ${word} 没有页面 (a word without pages)`);
     let entryLength = 0;
-    let page = offset;
+    let page = this.offset;
     let first = 0;
     let bodyStart = 0;
     let positions = 0;
     for (let i = 0; i < count; i++) {
       const length = r.array();
       if (length < 2 || (entryLength && length !== entryLength))
-        throw new MergeError(`${file}: 页面条目的形状未知 (page entry of ${length} fields)`);
+        throw new MergeError(`词 ${word} 的页面条目形状未知 (page entry of ${length} fields)`);
       entryLength = length;
       page += r.uint();
       if (i === 0) {
@@ -148,26 +225,22 @@ function readChunk(file: string, offset: number, words: Map<string, WordPart[]>)
       for (let k = 1; k < length; k++) positions += r.skip();
     }
     const body = r.buf.subarray(bodyStart, r.pos);
-    const tail: Uint8Array[] = [];
-    for (let k = 2; k < fields; k++) tail.push(r.raw());
-    const part: WordPart = { first, last: page, count, entryLength, body, positions, tail };
-    const parts = words.get(word);
-    if (parts) parts.push(part);
-    else words.set(word, [part]);
+    const tailStart = r.pos;
+    for (let k = 2; k < fields; k++) r.skip();
+    const tail = r.buf.subarray(tailStart, r.pos);
+    this.word = word;
+    this.part = { first, last: page, count, entryLength, body, positions, tail, fields };
   }
 }
 
 function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
-  const tail = parts[0]!.tail;
+  const { fields, tail } = parts[0]!;
   for (const p of parts)
-    if (
-      p.tail.length !== tail.length ||
-      p.tail.some((t, i) => !Buffer.from(t).equals(Buffer.from(tail[i]!)))
-    )
+    if (p.fields !== fields || !Buffer.from(p.tail).equals(Buffer.from(tail)))
       throw new MergeError(
         `词 ${word} 在各分片中的附加字段不同 (word entries differ beyond pages)`,
       );
-  w.array(2 + tail.length).text(word);
+  w.array(fields).text(word);
   w.array(parts.reduce((n, p) => n + p.count, 0));
   let previous = 0;
   for (const p of parts) {
@@ -176,7 +249,7 @@ function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
       .raw(p.body);
     previous = p.last;
   }
-  for (const t of tail) w.raw(t);
+  w.raw(tail);
 }
 
 const isTextList = (v: CborValue | undefined): v is string[] =>
@@ -191,7 +264,7 @@ function mergeRest(a: CborValue[], b: CborValue[], dir: string): CborValue[] {
     throw new MergeError(`${dir}: 元数据字段数与其他分片不同 (metadata differs)`);
   return a.map((x, i) => {
     const y = b[i];
-    if (isTextList(x) && isTextList(y)) return [...new Set([...x, ...y])].sort(byUtf8);
+    if (isTextList(x) && isTextList(y)) return [...new Set([...x, ...y])].sort(byCodePoint);
     if (JSON.stringify(x) !== JSON.stringify(y))
       throw new MergeError(`${dir}: 元数据的其余字段与其他分片不同 (metadata differs)`);
     return x;
@@ -221,7 +294,8 @@ export interface MergeResult {
  * after the other). Pagefind's runtime (its script and WebAssembly) comes
  * from the newest bundle, the only one that keeps it (write-shard.ts).
  */
-export function mergeBundles(bundles: readonly string[], out: string): MergeResult {
+export async function mergeBundles(bundles: readonly string[], out: string): Promise<MergeResult> {
+  const packed = new PackedWriter();
   if (!bundles.length) throw new MergeError('没有可合并的分片 (no bundles)');
   const entries = bundles.map(
     (dir) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry,
@@ -255,7 +329,7 @@ export function mergeBundles(bundles: readonly string[], out: string): MergeResu
     const sources = bundles
       .map((dir, i) => ({ dir, index: entries[i]!.languages[lang] }))
       .filter((s): s is { dir: string; index: Entry['languages'][string] } => !!s.index);
-    const words = new Map<string, WordPart[]>();
+    const streams: ShardWords[] = [];
     const pages: { hash: string; length: number; rest: Uint8Array }[] = [];
     const filters = new Map<string, Map<string, number[]>>();
     const sorts = new Map<string, number[]>();
@@ -278,10 +352,13 @@ export function mergeBundles(bundles: readonly string[], out: string): MergeResu
         );
         pages.push({ ...p, hash });
       }
-      for (const hash of meta.chunks)
-        readChunk(join(dir, 'index', `${hash}.pf_index`), offset, words);
+      streams.push(
+        new ShardWords(
+          meta.chunks.map((hash) => join(dir, 'index', `${hash}.pf_index`)),
+          offset,
+        ),
+      );
       for (const f of meta.filters) {
-        if (DROPPED_FILTERS.has(f.name)) continue;
         const r = new CborReader(unpack(join(dir, 'filter', `${f.hash}.pf_filter`)));
         r.array();
         const name = r.text();
@@ -302,42 +379,55 @@ export function mergeBundles(bundles: readonly string[], out: string): MergeResu
       }
     }
 
-    const named = (bytes: Uint8Array) => `${lang}_${digest(bytes).slice(0, 12)}`;
-    // Words in Pagefind's order, cut into chunks of about CHUNK_POSITIONS positions.
-    const sorted = [...words.keys()].sort(byUtf8);
+    const named = (parts: readonly Uint8Array[]) => `${lang}_${digest(parts).slice(0, 12)}`;
+    // Words in Pagefind's order (each shard's already is: a merge of sorted lists), cut
+    // into chunks of about CHUNK_POSITIONS positions.
     const chunks: { from: string; to: string; hash: string }[] = [];
     let w = new CborWriter();
     let inChunk: string[] = [];
     let size = 0;
-    const flush = () => {
-      const body = new CborWriter().array(1).array(inChunk.length).raw(w.bytes()).bytes();
-      const hash = named(body);
-      writeFileSync(join(out, 'index', `${hash}.pf_index`), pack(body));
+    const flush = async () => {
+      const parts = [new CborWriter().array(1).array(inChunk.length).bytes(), ...w.chunks()];
+      const hash = named(parts);
+      await packed.write(join(out, 'index', `${hash}.pf_index`), parts);
       chunks.push({ from: inChunk[0]!, to: inChunk[inChunk.length - 1]!, hash });
       w = new CborWriter();
       inChunk = [];
       size = 0;
     };
-    for (const word of sorted) {
-      const parts = words.get(word)!;
+    let previous: string | null = null;
+    for (;;) {
+      let word: string | null = null;
+      for (const s of streams)
+        if (s.word !== null && (word === null || byCodePoint(s.word, word) < 0)) word = s.word;
+      if (word === null) break;
+      if (previous !== null && byCodePoint(previous, word) >= 0)
+        throw new MergeError(`词 ${word} 的顺序不对 (words out of order)`);
+      previous = word;
+      const parts: WordPart[] = [];
+      for (const s of streams)
+        if (s.word === word) {
+          parts.push(s.part!);
+          s.next();
+        }
       writeWord(w, word, parts);
       inChunk.push(word);
       size += parts.reduce((n, p) => n + p.positions + p.count, 0);
-      if (size >= CHUNK_POSITIONS) flush();
+      if (size >= CHUNK_POSITIONS) await flush();
     }
-    if (inChunk.length) flush();
+    if (inChunk.length) await flush();
     for (let i = 0; i + 1 < chunks.length; i++)
       [chunks[i]!.to, chunks[i + 1]!.from] = chunkBounds(chunks[i]!.to, chunks[i + 1]!.from);
 
     const filterList: { name: string; hash: string }[] = [];
-    for (const name of [...filters.keys()].sort(byUtf8)) {
+    for (const name of [...filters.keys()].sort(byCodePoint)) {
       const values = filters.get(name)!;
       const f = new CborWriter().array(2).text(name).array(values.size);
-      for (const value of [...values.keys()].sort(byUtf8))
+      for (const value of [...values.keys()].sort(byCodePoint))
         f.array(2).text(value).value(values.get(value)!);
       const body = f.bytes();
-      const hash = named(body);
-      writeFileSync(join(out, 'filter', `${hash}.pf_filter`), pack(body));
+      const hash = named([body]);
+      await packed.write(join(out, 'filter', `${hash}.pf_filter`), [body]);
       filterList.push({ name, hash });
     }
 
@@ -352,8 +442,8 @@ export function mergeBundles(bundles: readonly string[], out: string): MergeResu
     for (const [key, list] of sorts) m.array(2).text(key).value(list);
     for (const v of rest ?? []) m.value(v);
     const meta = m.bytes();
-    const metaHash = named(meta);
-    writeFileSync(join(out, `pagefind.${metaHash}.pf_meta`), pack(meta));
+    const metaHash = named([meta]);
+    await packed.write(join(out, `pagefind.${metaHash}.pf_meta`), [meta]);
     entry.languages[lang] = {
       hash: metaHash,
       wasm: sources[sources.length - 1]!.index.wasm,
@@ -362,6 +452,7 @@ export function mergeBundles(bundles: readonly string[], out: string): MergeResu
     result.pages += pages.length;
     result.chunks += chunks.length;
   }
+  await packed.done();
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
   return result;
 }

@@ -55,3 +55,20 @@ export function bundleFiles(entry: PagefindEntry, lang: string): string[] {
     `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`,
   ];
 }
+
+/** Marks the search page's preload of the index metadata, so a later build replaces it. */
+const META_PRELOAD = /<link [^>]*data-pagefind-meta[^>]*>/g;
+
+/**
+ * The search page's HTML preloading the bundle's metadata (`metaUrl`), or
+ * without such a preload when `metaUrl` is null. Its name changes with the
+ * index, known only after the pages are rendered, so the build writes it
+ * into the built page (src/integrations/pagefind.ts); Pagefind asks for it
+ * only once its entry file is read, after the page's own script has run.
+ */
+export function withMetaPreload(html: string, metaUrl: string | null): string {
+  const without = html.replace(META_PRELOAD, '');
+  if (!metaUrl || !/^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/.test(metaUrl)) return without;
+  const link = `<link rel="preload" href="${metaUrl}" as="fetch" crossorigin="anonymous" data-pagefind-meta>`;
+  return without.replace('</head>', `${link}</head>`);
+}
