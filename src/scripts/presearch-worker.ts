@@ -37,6 +37,8 @@ async function pump(): Promise<void> {
     // Only the newest query is searched; those typed meanwhile are skipped.
     for (let q = latest; q; q = latest === q ? '' : latest) {
       const set = await runSearch(opened, { q, sort: 'relevance' });
+      // Typed on meanwhile: its results would be dropped, so its fragments are not read.
+      if (latest !== q) continue;
       const hits = await set.next(PAGE_SIZE);
       // Pagefind gives URLs with this worker's origin; the search page links by path.
       for (const { doc } of hits)
