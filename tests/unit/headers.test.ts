@@ -99,8 +99,9 @@ describe('cache rules', () => {
       '/pagefind/pagefind.js',
       '/pagefind/fragment/a',
       '/rss.xml',
-      '/pagefind/s1/index/a',
-      '/pagefind/s1/pagefind-entry.json',
+      '/pagefind/index/a',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/manifest.json',
     ];
     for (const path of paths) {
       const setting = rules.filter((r) => headersFor([r], path)['Cache-Control'] !== undefined);
@@ -174,7 +175,7 @@ describe('CSP', () => {
       '/search/',
       '/search/index.html',
       '/pagefind/pagefind.js',
-      '/pagefind/s1/pagefind-entry.json',
+      '/pagefind/pagefind-entry.json',
     ])
       expect(csp(path), path).toContain("'wasm-unsafe-eval'");
     for (const path of ['/', '/index.html', '/articles/x/', '/rss.xml'])

@@ -4,7 +4,8 @@
  * hold, for every page, exactly what its shard held (its words, filters,
  * sort place and fragment), renumbered, with nothing lost or doubled.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,51 @@ describe('merging search shards into one Pagefind bundle', () => {
     expect(new Set(b.pages.map((p) => p.hash)).size).toBe(10);
     expect(readdirSync(join(out, 'fragment'))).toHaveLength(10);
     for (const [, pages] of b.words) expect(pages.length % 2).toBe(0);
+  });
+
+  it('keeps a word Pagefind listed with no page (fuzzed articles gave one) without breaking its neighbours', async () => {
+    /** A hand-made bundle of one page whose index lists "" with no page, then `word` on page 0. */
+    const bundle = (name: string, word: string) => {
+      const dir = join(work, name);
+      const pack = (bytes: Uint8Array) =>
+        gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), bytes]));
+      mkdirSync(join(dir, 'index'), { recursive: true });
+      mkdirSync(join(dir, 'fragment'), { recursive: true });
+      const chunk = new CborWriter()
+        .value([
+          [
+            ['', [], []],
+            [word, [[0, [3], []]], []],
+          ],
+        ])
+        .bytes();
+      writeFileSync(join(dir, 'index', 'zz_c.pf_index'), pack(chunk));
+      const meta = new CborWriter()
+        .value(['1.6.0', [[`zz_${name}`, 5, '']], [['', word, 'zz_c']], [], [], [['title']]])
+        .bytes();
+      writeFileSync(join(dir, 'pagefind.zz_m.pf_meta'), pack(meta));
+      writeFileSync(
+        join(dir, 'fragment', `zz_${name}.pf_fragment`),
+        pack(
+          Buffer.from(JSON.stringify({ url: `/${name}/`, content: word, meta: {}, filters: {} })),
+        ),
+      );
+      writeFileSync(
+        join(dir, 'pagefind-entry.json'),
+        JSON.stringify({
+          version: '1.6.0',
+          languages: { zz: { hash: 'zz_m', wasm: null, page_count: 1 } },
+        }),
+      );
+      return dir;
+    };
+    const out = join(work, 'empty-word');
+    await mergeBundles([bundle('e1', 'qa'), bundle('e2', 'qb')], out);
+    const b = readBundle(out);
+    expect(b.words.get('')).toEqual([]);
+    expect(b.words.get('qa')).toEqual([0]);
+    expect(b.words.get('qb')).toEqual([1]);
+    expect(b.fragment(1).url).toBe('/e2/');
   });
 
   it('refuses a Pagefind whose file layout it was not checked against', async () => {

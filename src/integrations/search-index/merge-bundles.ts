@@ -205,8 +205,8 @@ class ShardWords {
     const r = this.reader!;
     const fields = r.array();
     const word = r.text();
+    // Pagefind may list a word with no page (an empty word, seen in fuzzed articles): kept, adds none.
     const count = r.array();
-    if (!count) throw new MergeError(`词 ${word} 没有页面 (a word without pages)`);
     let entryLength = 0;
     let page = this.offset;
     let first = 0;
@@ -244,6 +244,7 @@ function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
   w.array(parts.reduce((n, p) => n + p.count, 0));
   let previous = 0;
   for (const p of parts) {
+    if (!p.count) continue;
     w.array(p.entryLength)
       .uint(p.first - previous)
       .raw(p.body);
