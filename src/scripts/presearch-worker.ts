@@ -7,7 +7,7 @@
  * /search/ with the search page's CSP ('wasm-unsafe-eval'), the article page
  * keeps its own. Bundled by src/integrations/browser-scripts.ts to /search/presearch.js.
  */
-import { runSearch, type SearchIndex } from '../lib/search/engine';
+import { directoryAnswersNone, runSearch, type SearchIndex } from '../lib/search/engine';
 import { PAGE_SIZE, toHandoff } from '../lib/search/handoff';
 import { openSearchIndex } from '../lib/search/open-index';
 
@@ -52,9 +52,27 @@ async function pump(): Promise<void> {
   }
 }
 
+/**
+ * 无结果 straight from the word directory, without waiting for a search of
+ * an earlier prefix still running (台 before 台风 scores most pages).
+ */
+async function answerFromDirectory(q: string): Promise<void> {
+  if (!q || !index) return;
+  try {
+    if (!(await directoryAnswersNone(await index, q)) || latest !== q) return;
+    post({
+      type: 'results',
+      handoff: toHandoff(q, [], { total: () => 0, exact: () => true }, Date.now()),
+    });
+  } catch {
+    // pump() reports what fails
+  }
+}
+
 addEventListener('message', (e: MessageEvent<Request>) => {
   const { q } = e.data;
   latest = typeof q === 'string' ? q.trim() : '';
   index ??= openSearchIndex();
+  void answerFromDirectory(latest);
   void pump();
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  directoryAnswersNone,
   runSearch,
   suggest,
   type PagefindApi,
@@ -124,6 +125,33 @@ describe('runSearch', () => {
     const set = await runSearch(index, { q: '台风' });
     expect(await set.next(10)).toEqual([]);
     expect(set.total()).toBe(0);
+  });
+  it('tells from the directory alone when no article holds a query (the header box answers at once)', async () => {
+    expect(
+      await directoryAnswersNone(
+        fakeIndex(pages, () => false),
+        '台风',
+      ),
+    ).toBe(true);
+    expect(
+      await directoryAnswersNone(
+        fakeIndex(pages, () => true),
+        '台风',
+      ),
+    ).toBe(false);
+    // A Latin word is a prefix: the directory cannot tell, Pagefind is asked.
+    expect(
+      await directoryAnswersNone(
+        fakeIndex(pages, () => false),
+        'GDP',
+      ),
+    ).toBe(false);
+    expect(
+      await directoryAnswersNone(
+        fakeIndex(pages, () => false),
+        '',
+      ),
+    ).toBe(false);
   });
   it('asks Pagefind while the directory is read, not after', async () => {
     const index = fakeIndex(pages);

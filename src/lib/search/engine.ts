@@ -115,14 +115,17 @@ function toHit(d: PagefindData, terms: readonly string[]): Hit {
   };
 }
 
+/** The words the word directory can tell about: a Latin word is a prefix, so it cannot. */
+const directoryWords = (words: readonly QueryWord[]) =>
+  words.filter((w) => w.exact).map((w) => w.word);
+
 /** The candidates of a query over the whole archive, best first or newest first. */
 async function findCandidates(
   index: SearchIndex,
   state: SearchState,
   words: readonly QueryWord[],
 ): Promise<PagefindResult[]> {
-  // A Latin word is a prefix: the directory cannot tell about it.
-  const exactWords = words.filter((w) => w.exact).map((w) => w.word);
+  const exactWords = directoryWords(words);
   // Pagefind and the directory at once: a word on no page is answered 无结果 as soon as the
   // directory says so, without waiting for Pagefind; any other query does not wait for it.
   const found = index.pagefind().then((pf) =>
@@ -184,6 +187,16 @@ export async function runSearch(index: SearchIndex, state: SearchState): Promise
       return candidates.length - rejected;
     },
   };
+}
+
+/**
+ * True when the word directory alone says no article holds the query (a
+ * word of it is on no page): the answer 无结果 without asking Pagefind, so
+ * the header box's worker can give it while an earlier search still runs.
+ */
+export async function directoryAnswersNone(index: SearchIndex, q: string): Promise<boolean> {
+  const words = directoryWords(parseQuery(q).flatMap(termWords));
+  return words.length > 0 && !(await index.mayHold(words));
 }
 
 /** When nothing matched: the first shorter query that finds something, if any. */
