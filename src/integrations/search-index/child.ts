@@ -30,7 +30,7 @@ import { planShards, shardSize, type ShardInfo } from '../../lib/search/shards';
 import { contentWords, SHARD_WORDS_FILE } from '../../lib/search/word-directory';
 import { pageUrl, plannedItems, sameArticles, type IndexItem } from './plan';
 import type { ChildMessage, ChildOptions, PagesMessage } from './protocol';
-import { logLine, progressText } from './progress';
+import { logLine, progressText, seconds } from './progress';
 import { writeShard } from './write-shard';
 import { mergeBundles } from './merge-bundles';
 
@@ -65,8 +65,18 @@ const indexed = () => {
 // Progress in the build's log every 8 s of indexing (at least one line every 10 s).
 // After the last record, Pagefind still writes the last shard: reported as well.
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** Set while the shards are merged: what the progress line says then. */
+let merging: { text: string; since: number } | null = null;
 const progress = setInterval(() => {
-  if (indexing)
+  if (merging)
+    process.stdout.write(
+      logLine(
+        'feigong-pagefind',
+        `${merging.text} (${seconds(Date.now() - merging.since)})`,
+        color,
+      ),
+    );
+  else if (indexing)
     process.stdout.write(
       logLine('feigong-pagefind', progressText(done, total, Date.now() - indexing), color),
     );
@@ -247,10 +257,8 @@ async function main() {
   // The manifest lists shards newest first, as planned (s0, then the older ones from the newest).
   const order = shards.map((s) => s.info.id);
   results.sort((a, b) => order.indexOf(a.info.id) - order.indexOf(b.info.id));
-  if (results.length > 1)
-    process.stdout.write(
-      logLine('feigong-pagefind', `正在把 ${results.length} 个分片合并为一个索引`, color),
-    );
+  merging = { text: `正在把 ${results.length} 个分片合并为一个索引`, since: Date.now() };
+  if (results.length > 1) process.stdout.write(logLine('feigong-pagefind', merging.text, color));
   const bundle = await merged(results.map((r) => r.dir).reverse());
   clearInterval(progress);
   await rm(staging, { recursive: true, force: true });
