@@ -24,10 +24,6 @@ export class CborReader {
   pos = 0;
   constructor(readonly buf: Uint8Array) {}
 
-  get done(): boolean {
-    return this.pos >= this.buf.length;
-  }
-
   private byte(): number {
     if (this.pos >= this.buf.length) throw new CborError(`CBOR ends early at byte ${this.pos}`);
     return this.buf[this.pos++]!;
@@ -96,13 +92,6 @@ export class CborReader {
         return 0;
     }
     throw new CborError(`unknown CBOR type ${major}`);
-  }
-
-  /** The bytes of the next item, unread. */
-  raw(): Uint8Array {
-    const start = this.pos;
-    this.skip();
-    return this.buf.subarray(start, this.pos);
   }
 
   /** A whole item as a value: numbers, text and arrays of them (what metadata and filters hold). */

@@ -106,13 +106,14 @@ const digest = (parts: readonly Uint8Array[]) => {
   return hash.digest('hex');
 };
 
+/** A UTF-16 unit of a character beyond U+FFFF. */
+const astral = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
 /**
  * Code point order, which is how Pagefind (Rust strings, UTF-8 bytes) sorts
  * words and chunk bounds. JavaScript's `<` compares UTF-16 units, which
  * agrees unless a character beyond U+FFFF meets one from U+E000 to U+FFFF.
  */
-const astral = (c: number) => c >= 0xd800 && c <= 0xdfff;
-
 export function byCodePoint(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
