@@ -4,8 +4,9 @@
  * the loader rendered while Astro bundles and renders the pages on the other
  * core; once the pages are written (astro:build:done) it indexes what needs
  * a page (MDX bodies), merges the shards into one bundle, and that is
- * linked into the site from the shard cache. Only article pages are indexed, one custom record each
- * (src/lib/search/records.ts says what goes in and why), in shards of
+ * linked into the site from the shard cache. Only article pages are
+ * indexed, one custom record each (src/lib/search/records.ts says what
+ * goes in and why), in shards of
  * newest-first articles (src/lib/search/shards.ts says why). Any error
  * fails the build.
  */
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type SearchManifest } from '../lib/search/shards';
 import { restore } from '../lib/search/shard-cache';
-import { pickIndex, withMetaPreload, type PagefindEntry } from '../lib/search/warm';
+import { metaUrl, withMetaPreload, type PagefindEntry } from '../lib/search/warm';
 import { searchPath } from '../lib/urls';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
@@ -86,9 +87,8 @@ function preloadMetadata(out: string) {
   const entry = JSON.parse(
     readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'),
   ) as PagefindEntry;
-  const index = pickIndex(entry, 'zh-CN');
   const html = readFileSync(page, 'utf8');
-  const next = withMetaPreload(html, index ? `/pagefind/pagefind.${index.hash}.pf_meta` : null);
+  const next = withMetaPreload(html, metaUrl(entry, 'zh-CN'));
   if (next === html) return;
   writeFileSync(`${page}.tmp`, next);
   renameSync(`${page}.tmp`, page);

@@ -127,31 +127,16 @@ describe('runSearch', () => {
     expect(set.total()).toBe(0);
   });
   it('tells from the directory alone when no article holds a query (the header box answers at once)', async () => {
-    expect(
-      await directoryAnswersNone(
-        fakeIndex(pages, () => false),
-        '台风',
-      ),
-    ).toBe(true);
-    expect(
-      await directoryAnswersNone(
-        fakeIndex(pages, () => true),
-        '台风',
-      ),
-    ).toBe(false);
+    const none = (holds: boolean, q: string) =>
+      directoryAnswersNone(
+        fakeIndex(pages, () => holds),
+        q,
+      );
+    expect(await none(false, '台风')).toBe(true);
+    expect(await none(true, '台风')).toBe(false);
     // A Latin word is a prefix: the directory cannot tell, Pagefind is asked.
-    expect(
-      await directoryAnswersNone(
-        fakeIndex(pages, () => false),
-        'GDP',
-      ),
-    ).toBe(false);
-    expect(
-      await directoryAnswersNone(
-        fakeIndex(pages, () => false),
-        '',
-      ),
-    ).toBe(false);
+    expect(await none(false, 'GDP')).toBe(false);
+    expect(await none(false, '')).toBe(false);
   });
   it('asks Pagefind while the directory is read, not after', async () => {
     const index = fakeIndex(pages);

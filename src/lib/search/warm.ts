@@ -46,14 +46,17 @@ export function pickIndex(
   );
 }
 
+/** The bundle's metadata file Pagefind reads for a page in `lang`, or null without an index. */
+export function metaUrl(entry: PagefindEntry, lang: string): string | null {
+  const index = pickIndex(entry, lang);
+  return index ? `/pagefind/pagefind.${index.hash}.pf_meta` : null;
+}
+
 /** The files Pagefind reads after the entry to open the bundle: its metadata and WebAssembly. */
 export function bundleFiles(entry: PagefindEntry, lang: string): string[] {
   const index = pickIndex(entry, lang);
   if (!index) return [];
-  return [
-    `/pagefind/pagefind.${index.hash}.pf_meta`,
-    `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`,
-  ];
+  return [metaUrl(entry, lang)!, `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`];
 }
 
 /** Marks the search page's preload of the index metadata, so a later build replaces it. */
