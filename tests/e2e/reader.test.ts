@@ -18,9 +18,13 @@ async function newPage(width = 1280): Promise<{ context: BrowserContext; page: P
       problems.push(`${page.url()}: console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  page.on('requestfailed', (r) =>
-    problems.push(`${r.url()}: request failed: ${r.failure()?.errorText}`),
-  );
+  // ERR_ABORTED is the browser cancelling a request the page no longer needs (a prefetch
+  // or the search worker's script still loading when the reader moves on or the tab
+  // closes), not a broken link: missing files show up as HTTP errors below.
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`${r.url()}: request failed: ${error}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.url()}: HTTP ${r.status()}`);
   });
