@@ -34,8 +34,8 @@ if (values.help) {
   console.log(`用法: npm run bench:search [-- --articles N] [--runs R] [--skip-build] [--keep-corpus] [--skip-stock] [--http1]
 生成 N 篇文章（默认 10000）并构建到 .test-output/bench-search，再用原版 Pagefind CLI（默认设置）
 索引同一批页面（输出到 pagefind-stock/），然后在无头 Chromium 中对比两边：首次查询（冷缓存，
-自导航起）出结果时间与传输字节、比值，后续查询，以及文章页头部搜索框（聚焦后每字 250 ms 输入）
-回车后出结果的时间（R 次的中位数）。本项目按站点自己的 _headers（缓存、CSP）和 ETag 提供。
+自导航起）出结果时间与传输字节、比值，后续查询，以及文章页头部搜索框聚焦、输入（每字一键 250 ms；或经拼音输入法：
+每字 3 个字母、每键 200 ms，按词上屏）后回车到出结果的时间（R 次的中位数）。本项目按站点自己的 _headers（缓存、CSP）和 ETag 提供。
 --skip-stock 跳过原版 Pagefind 的构建（沿用上次的 pagefind-stock/）。
 默认以 HTTP/2（TLS，临时自签证书，Chromium 按其公钥信任）提供，与 CDN 相同；--http1 改用 HTTP/1.1。
 请在 flock /tmp/feigong-heavy.lock 下运行（npm 脚本已包含）。`);
@@ -245,14 +245,55 @@ async function later(page: Page, side: (typeof sides)[number], q: string) {
   );
   return { bytes, ms };
 }
-/** A reader's pace in the header box: ms per character (a Chinese character takes a few keystrokes). */
+/** A reader's pace in the header box: ms per character, each typed as one key (no input method). */
 const TYPING_MS = 250;
 /**
- * From an article page: focus the header box, type at a reader's pace, Enter;
- * ms from the Enter keydown (the event's own time, kept in sessionStorage
- * across the navigation) to the first results rendered on the search page.
+ * A Chinese reader types through a pinyin input method: about three letters a
+ * character (hang zhou lv shi: 3.0), one keystroke each, the word committed
+ * with one more (space), Enter one keystroke after that. KEYSTROKE_MS is a
+ * brisk typist's pace (60 words a minute in English terms).
  */
-async function fromHeader(page: Page, article: string, q: string) {
+const KEYSTROKE_MS = 200;
+const PINYIN_KEYS_PER_CHAR = 3;
+type Typing = 'keys' | 'pinyin';
+
+/**
+ * Types `q` as a pinyin input method delivers it, through Chromium's own IME
+ * events (CDP Input.imeSetComposition / insertText): compositionstart, an
+ * input event with isComposing for each letter, then compositionend and the
+ * characters, one word at a time (Intl.Segmenter's words, as an IME commits
+ * them).
+ */
+async function typePinyin(page: Page, q: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const pause = () => page.waitForTimeout(KEYSTROKE_MS);
+  for (const { segment: word } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(q)) {
+    if (!/\p{Script=Han}/u.test(word)) {
+      await page.keyboard.type(word, { delay: KEYSTROKE_MS });
+      continue;
+    }
+    const letters = 'pinyin'.repeat(word.length).slice(0, PINYIN_KEYS_PER_CHAR * [...word].length);
+    for (let k = 1; k <= letters.length; k++) {
+      await cdp.send('Input.imeSetComposition', {
+        text: letters.slice(0, k),
+        selectionStart: k,
+        selectionEnd: k,
+      });
+      await pause();
+    }
+    await cdp.send('Input.insertText', { text: word }); // the commit keystroke
+    await pause();
+  }
+  await cdp.detach();
+}
+
+/**
+ * From an article page: focus the header box, type (one key a character, or
+ * through a pinyin input method), Enter; ms from the Enter keydown (the
+ * event's own time, kept in sessionStorage across the navigation) to the
+ * first results rendered on the search page.
+ */
+async function fromHeader(page: Page, article: string, q: string, typing: Typing) {
   await page.addInitScript(() => {
     if (!location.pathname.startsWith('/articles/')) return;
     addEventListener('keydown', (e) => {
@@ -262,7 +303,8 @@ async function fromHeader(page: Page, article: string, q: string) {
   });
   await page.goto(`${site.url}${article}`);
   await page.focus('#site-search');
-  await page.keyboard.type(q, { delay: TYPING_MS });
+  if (typing === 'keys') await page.keyboard.type(q, { delay: TYPING_MS });
+  else await typePinyin(page, q);
   bytes = 0;
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/search\//);
@@ -291,10 +333,15 @@ for (let i = 0; i < runs; i++) {
       record(`${side}|后续|${label} ${q}→${next.q}`, l.bytes, l.ms);
       await ctx.close();
     }
-    const ctx = await browser.newContext();
-    const h = await fromHeader(await ctx.newPage(), article, q);
-    record(`本项目|文章页回车|${label} ${q}`, h.bytes, h.ms);
-    await ctx.close();
+    for (const [typing, name] of [
+      ['keys', '文章页回车（每字一键）'],
+      ['pinyin', '文章页回车（拼音输入）'],
+    ] as const) {
+      const ctx = await browser.newContext();
+      const h = await fromHeader(await ctx.newPage(), article, q, typing);
+      record(`本项目|${name}|${label} ${q}`, h.bytes, h.ms);
+      await ctx.close();
+    }
   }
 }
 const m = (k: string) => {

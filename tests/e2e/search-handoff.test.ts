@@ -92,6 +92,45 @@ describe('Enter in the header box of an article page', () => {
     await context.close();
   });
 
+  it('searches what a pinyin input method commits, not the letters being composed', async () => {
+    const { context, page, problems } = await onArticle();
+    // Every query the article page asks its worker for.
+    await page.evaluate(() => {
+      const asked: unknown[] = ((window as unknown as { asked: unknown[] }).asked = []);
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+        asked.push((m as { q?: unknown }).q);
+        return post.call(this, m, ...rest);
+      };
+    });
+    await page.focus('#site-search');
+    // Chromium's own IME events (compositionstart/update/end), as a pinyin input method sends them.
+    const cdp = await context.newCDPSession(page);
+    const compose = async (pinyin: string, word: string) => {
+      for (let k = 1; k <= pinyin.length; k++)
+        await cdp.send('Input.imeSetComposition', {
+          text: pinyin.slice(0, k),
+          selectionStart: k,
+          selectionEnd: k,
+        });
+      await cdp.send('Input.insertText', { text: word }); // the word chosen: compositionend
+    };
+    await compose('dangqun', '党群');
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe('党群');
+    await compose('gongjian', '共建');
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe(Q);
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
+      '',
+      '党群',
+      Q,
+    ]);
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    expect((await allResults(page)).urls[0]).toBe(ARTICLE);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('ignores a hand-off for another query and one an attacker wrote', async () => {
     const { context, page, problems } = await onArticle();
     const evil = {
