@@ -88,7 +88,9 @@ function preloadMetadata(out: string) {
     readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'),
   ) as PagefindEntry;
   const html = readFileSync(page, 'utf8');
-  const next = withMetaPreload(html, metaUrl(entry, 'zh-CN'));
+  // The language Pagefind picks the index by: the page's own.
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? 'unknown';
+  const next = withMetaPreload(html, metaUrl(entry, lang));
   if (next === html) return;
   writeFileSync(`${page}.tmp`, next);
   renameSync(`${page}.tmp`, page);

@@ -131,7 +131,7 @@ export function startSearchPage(): void {
       status.dataset.handedOver = '1';
       performance.mark('search-results'); // read by npm run bench:search
       // Opening the index below compiles Pagefind and decodes its metadata on this thread:
-      // 30–110 ms that would otherwise come before these results are painted.
+      // these results get their first frame before that work.
       await painted();
       if (mine !== generation) return;
     }

@@ -2,19 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { warmSegmenters } from '../../src/lib/search/open-index';
 
 const Real = Intl.Segmenter;
+/** Intl with its Segmenter replaceable (read-only in TypeScript's lib). */
+const intl = Intl as { Segmenter: typeof Intl.Segmenter | undefined };
 afterEach(() => {
-  Intl.Segmenter = Real;
+  intl.Segmenter = Real;
 });
 
 /** The segmenters warmSegmenters makes, as [locale, granularity], and the text each segmented. */
 function recorded(lang: string) {
   const made: [string | undefined, string | undefined, string][] = [];
-  Intl.Segmenter = class extends Real {
-    constructor(locale?: string, opts?: Intl.SegmenterOptions) {
+  intl.Segmenter = class extends Real {
+    constructor(locale?: Intl.LocalesArgument, opts?: Intl.SegmenterOptions) {
       super(locale, opts);
       const seg = this.segment.bind(this);
       this.segment = (text: string) => {
-        made.push([locale, opts?.granularity, text]);
+        made.push([String(locale), opts?.granularity, text]);
         return seg(text);
       };
     }
@@ -38,7 +40,7 @@ describe('warmSegmenters (Pagefind’s first search without ICU’s load)', () =
 
   it('never throws: an invalid language or no Intl.Segmenter at all', () => {
     expect(() => warmSegmenters('not a language!')).not.toThrow();
-    (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+    intl.Segmenter = undefined;
     expect(() => warmSegmenters('zh-cn')).not.toThrow();
   });
 });

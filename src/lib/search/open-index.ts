@@ -5,6 +5,7 @@
  */
 import type { PagefindApi, SearchIndex } from './engine';
 import { MANIFEST_FILE, type SearchManifest } from './shards';
+import { pagefindQuery, termWords } from './tokens';
 import { ENTRY_TAG } from './warm';
 import { bucketOf, mayHoldAll, parseBucket } from './word-directory';
 
@@ -18,12 +19,15 @@ export type PagefindModule = PagefindApi & {
 const pagefindLanguage = (): string =>
   (typeof document === 'undefined' ? '' : document.documentElement.lang).toLowerCase() || 'unknown';
 
+/** What Pagefind is given to split: index words (tokens.ts), a character's and a pair's. */
+const SEGMENTER_SAMPLE = pagefindQuery([...termWords('党'), ...termWords('党建')]);
+
 /**
  * Pagefind splits every query with Intl.Segmenter (graphemes, and words for
  * zh/ja/th) in the index's language. A thread's first Segmenter loads ICU's
  * break data: 40–100 ms of a first search on this project's bench machine,
  * spent here instead while the index files are still on the way. The sample
- * is what Pagefind is given (index words, tokens.ts), so no dictionary loads.
+ * is Latin letters and digits, so no dictionary loads.
  */
 export function warmSegmenters(lang: string): void {
   if (typeof Intl.Segmenter !== 'function') return;
@@ -31,7 +35,7 @@ export function warmSegmenters(lang: string): void {
     const locale = Intl.getCanonicalLocales(lang)[0];
     const word = /^(zh|ja|th)\b/.test(lang); // Pagefind's needsWordSegmentation
     for (const granularity of word ? (['grapheme', 'word'] as const) : (['grapheme'] as const))
-      for (const part of new Intl.Segmenter(locale, { granularity }).segment('q6l6zz q9a2zz'))
+      for (const part of new Intl.Segmenter(locale, { granularity }).segment(SEGMENTER_SAMPLE))
         void part;
   } catch {
     // an odd lang: Pagefind falls back the same way
