@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type SearchManifest } from '../lib/search/shards';
-import { restore } from '../lib/search/shard-cache';
+import { bundleWarmWord, restore } from '../lib/search/shard-cache';
 import { metaUrl, withMetaPreload, type PagefindEntry } from '../lib/search/warm';
 import { searchPath } from '../lib/urls';
 import { carriedPathnames } from '../lib/page-reuse';
@@ -134,6 +134,8 @@ export default function pagefindIntegration(): AstroIntegration {
           shards: done.shards.map((s) => s.info).filter((s) => s.articles > 0),
           ...(words ? { words } : {}),
         };
+        const warm = bundleWarmWord(done.bundle);
+        if (warm) manifest.warm = warm;
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
         preloadMetadata(out);
         if (done.fromPages)

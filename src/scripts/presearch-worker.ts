@@ -34,6 +34,8 @@ async function pump(): Promise<void> {
     // Opening the index starts Pagefind's entry, metadata and WebAssembly (open-index.ts):
     // everything a first query needs, while the reader is still typing it.
     const opened = await index;
+    // Nothing typed yet: a throwaway search, so the reader's first one runs on warm code.
+    if (!latest) await opened.warmUp?.();
     // Only the newest query is searched; those typed meanwhile are skipped.
     for (let q = latest; q; q = latest === q ? '' : latest) {
       const set = await runSearch(opened, { q, sort: 'relevance' });

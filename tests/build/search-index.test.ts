@@ -8,6 +8,7 @@ import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/shards'
 import { bucketOf, contentWords, parseBucket } from '../../src/lib/search/word-directory';
 import { readBundle } from '../helpers/pagefind-bundle';
 import { WASM_URL } from '../../src/lib/search/warm';
+import { WARM_SHARE } from '../../src/lib/search/warm-word';
 
 const articleDirs = readdirSync(join(SAMPLE_DIST, 'articles'));
 
@@ -107,5 +108,16 @@ describe('the word directory', () => {
     });
     expect(checked).toBeGreaterThan(1000);
     expect(missing).toEqual([]);
+  });
+
+  it("names a warm-up word for the header box's worker: an index word on a fifth of the pages at least", () => {
+    const manifest = JSON.parse(
+      readFileSync(join(SAMPLE_DIST, 'pagefind', MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
+    const bundle = readBundle(join(SAMPLE_DIST, 'pagefind'));
+    expect(manifest.warm).toBeTypeOf('string');
+    expect(bundle.words.get(manifest.warm!)?.length).toBeGreaterThanOrEqual(
+      bundle.pages.length * WARM_SHARE,
+    );
   });
 });

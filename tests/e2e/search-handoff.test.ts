@@ -16,6 +16,10 @@ import { watchProblems } from '../helpers/page-problems';
 import { serve, type Served } from '../helpers/serve';
 import { SAMPLE_DIST } from '../helpers/site';
 import { allResults } from '../helpers/search-page';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/shards';
+import { readBundle } from '../helpers/pagefind-bundle';
 
 const ARTICLE = '/articles/kaihua-dangqun-gongjian-sanwu-moshi/';
 const Q = '党群共建';
@@ -126,6 +130,37 @@ describe('Enter in the header box of an article page', () => {
     ]);
     await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
     await page.waitForSelector('[data-search-status][data-handed-over="1"]');
+    expect((await allResults(page)).urls[0]).toBe(ARTICLE);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("warms the worker's Pagefind while nothing is typed: one search of the index's warm-up word", async () => {
+    const { context, page, problems } = await onArticle();
+    const worker = page.waitForEvent('worker');
+    await page.focus('#site-search');
+    const w = await worker;
+    const fetched = () =>
+      w.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => /^\/pagefind\/(index|fragment)\//.test(p)),
+      );
+    await expect.poll(async () => (await fetched()).length, { timeout: 15_000 }).toBe(2);
+    await page.waitForTimeout(300); // and nothing more comes
+    const manifest = JSON.parse(
+      readFileSync(join(SAMPLE_DIST, 'pagefind', MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
+    const chunk = readBundle(join(SAMPLE_DIST, 'pagefind')).chunks.find(
+      (c) => c.from <= manifest.warm! && manifest.warm! <= c.to,
+    )!;
+    const [index, fragment] = (await fetched()).sort().reverse();
+    expect(index).toBe(`/pagefind/index/${chunk.hash}.pf_index`);
+    expect(fragment).toMatch(/^\/pagefind\/fragment\/[^/]+\.pf_fragment$/);
+    expect(await kept(page)).toBeNull(); // a warm-up is not a result for the reader
+    // The reader's search comes after it, on the same worker.
+    await typeAndEnter(page, Q);
     expect((await allResults(page)).urls[0]).toBe(ARTICLE);
     expect(problems).toEqual([]);
     await context.close();

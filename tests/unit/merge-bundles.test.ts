@@ -4,7 +4,7 @@
  * hold, for every page, exactly what its shard held (its words, filters,
  * sort place and fragment), renumbered, with nothing lost or doubled.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ import {
 import { extractArticle, toRecord, type SearchRecord } from '../../src/lib/search/records';
 import { readBundle, type Bundle } from '../helpers/pagefind-bundle';
 import { contentWords } from '../../src/lib/search/word-directory';
+import { WARM_SHARE, WARM_WORD_FILE } from '../../src/lib/search/warm-word';
+import { bundleWarmWord, restore } from '../../src/lib/search/shard-cache';
 
 const work = mkdtempSync(join(tmpdir(), 'merge-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -128,6 +130,24 @@ describe('merging search shards into one Pagefind bundle', () => {
     expect(files.filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
     expect(readdirSync(join(mergedDir, 'fragment'))).toHaveLength(29);
     expect(merged.filters.has('shard')).toBe(false);
+  });
+
+  it('names a warm-up word on the most pages of its chunk, kept beside the bundle, not served', () => {
+    const warm = readFileSync(join(mergedDir, WARM_WORD_FILE), 'utf8');
+    const pages = merged.words.get(warm);
+    expect(pages, warm).toBeDefined();
+    // 29 pages: a word on a fifth of them at least (the sample's words are on many more).
+    expect(pages!.length).toBeGreaterThanOrEqual(29 * WARM_SHARE);
+    const chunk = merged.chunks.find((c) => c.from <= warm && warm <= c.to)!;
+    for (const [word, on] of merged.words)
+      if (chunk.from <= word && word <= chunk.to)
+        expect(on.length, word).toBeLessThanOrEqual(pages!.length);
+    const served = mkdtempSync(join(tmpdir(), 'restored-'));
+    return restore(mergedDir, served).then(() => {
+      expect(readdirSync(served)).not.toContain(WARM_WORD_FILE);
+      expect(bundleWarmWord(mergedDir)).toBe(warm);
+      rmSync(served, { recursive: true, force: true });
+    });
   });
 
   it('renames a fragment whose short hash another shard already used', async () => {

@@ -32,6 +32,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { CborReader, CborWriter, type CborValue } from './cbor';
 import { SHARD_WORDS_FILE } from '../../lib/search/word-directory';
+import { chooseWarmWord, WARM_WORD_FILE, type ChunkSummary } from '../../lib/search/warm-word';
 
 /** Pagefind versions whose file layout this merger was checked against (tests/unit/merge-bundles.test.ts). */
 export const MERGED_VERSIONS = ['1.6.0'];
@@ -287,6 +288,8 @@ export interface MergeResult {
   chunks: number;
   /** Fragments renamed because two shards gave different pages the same short hash. */
   renamed: number;
+  /** The index's warm-up word (warm-word.ts), also kept in WARM_WORD_FILE. */
+  warm?: string | undefined;
 }
 
 /**
@@ -324,6 +327,8 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
   const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort();
   const entry: Entry = { ...entries[entries.length - 1]!, languages: {} };
   const result: MergeResult = { pages: 0, chunks: 0, renamed: 0 };
+  /** Every index chunk written, for the warm-up word. */
+  const summaries: ChunkSummary[] = [];
   /** Fragment file names taken so far (all languages share the folder). */
   const fragments = new Set<string>();
 
@@ -388,14 +393,17 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
     let w = new CborWriter();
     let inChunk: string[] = [];
     let size = 0;
+    let top = { word: '', pages: 0 };
     const flush = async () => {
       const parts = [new CborWriter().array(1).array(inChunk.length).bytes(), ...w.chunks()];
       const hash = named(parts);
       await packed.write(join(out, 'index', `${hash}.pf_index`), parts);
       chunks.push({ from: inChunk[0]!, to: inChunk[inChunk.length - 1]!, hash });
+      summaries.push({ ...top, bytes: parts.reduce((n, p) => n + p.length, 0) });
       w = new CborWriter();
       inChunk = [];
       size = 0;
+      top = { word: '', pages: 0 };
     };
     let previous: string | null = null;
     for (;;) {
@@ -413,6 +421,8 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
           s.next();
         }
       writeWord(w, word, parts);
+      const onPages = parts.reduce((n, p) => n + p.count, 0);
+      if (onPages > top.pages) top = { word, pages: onPages };
       inChunk.push(word);
       size += parts.reduce((n, p) => n + p.positions + p.count, 0);
       if (size >= CHUNK_POSITIONS) await flush();
@@ -455,6 +465,8 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
     result.chunks += chunks.length;
   }
   await packed.done();
+  result.warm = chooseWarmWord(summaries, result.pages);
+  if (result.warm) writeFileSync(join(out, WARM_WORD_FILE), result.warm);
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
   return result;
 }

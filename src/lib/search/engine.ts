@@ -47,6 +47,12 @@ export interface SearchIndex {
    * every one of `words` (exact index words); true when it may, or cannot tell.
    */
   mayHold(words: readonly string[]): Promise<boolean>;
+  /**
+   * One throwaway search of the index's warm-up word (SearchManifest.warm),
+   * once: a thread's first search of a common word runs Pagefind's
+   * WebAssembly cold (compiled lazily, then tiered up), 2–3 × slower.
+   */
+  warmUp?(): Promise<void>;
 }
 
 export interface Hit extends SearchDoc {

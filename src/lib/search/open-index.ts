@@ -82,8 +82,20 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       );
     return p;
   };
+  let warmed: Promise<void> | undefined;
   return {
     pagefind: () => started,
+    warmUp: () =>
+      (warmed ??= manifest.warm
+        ? started
+            .then((pf) => pf.search(manifest.warm!))
+            // and one fragment: reading results has a cold path of its own
+            .then((r) => r?.results[0]?.data())
+            .then(
+              () => undefined,
+              () => undefined,
+            )
+        : Promise.resolve()),
     async mayHold(words) {
       if (!dir || !words.length) return true;
       const read = new Map(

@@ -17,6 +17,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARD_WORDS_FILE } from './word-directory';
+import { WARM_WORD_FILE } from './warm-word';
 
 /**
  * The code that makes records: a change to any of it re-indexes every shard
@@ -110,7 +111,16 @@ export async function store(
 
 /** Puts a cached shard output where the shard belongs (its word list stays in the cache). */
 export async function restore(from: string, output: string): Promise<void> {
-  linkTree(from, output, (name) => name !== SHARD_WORDS_FILE);
+  linkTree(from, output, (name) => name !== SHARD_WORDS_FILE && name !== WARM_WORD_FILE);
+}
+
+/** A merged bundle's warm-up word (warm-word.ts), or undefined when it has none. */
+export function bundleWarmWord(from: string): string | undefined {
+  try {
+    return readFileSync(join(from, WARM_WORD_FILE), 'utf8') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The words of a cached shard (word-directory.ts), or null when it has no list. */

@@ -36,6 +36,12 @@ export interface SearchManifest {
   shards: ShardInfo[];
   /** Every index word (word-directory.ts); absent: the index is always asked. */
   words?: WordDirectory;
+  /**
+   * An index word on many pages in a small index chunk: the header box's
+   * worker searches it once while the reader has typed nothing, so the
+   * reader's first search runs on warm code (merge-bundles.ts, warm-word.ts).
+   */
+  warm?: string;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
