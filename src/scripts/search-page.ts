@@ -7,13 +7,14 @@
  */
 import {
   runSearch,
+  stateFromParams,
   suggest,
   type Hit,
   type ResultSet,
   type SearchState,
   type SearchIndex,
 } from '../lib/search/engine';
-import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
+import { HANDOFF_KEY, markHandedOver, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
 import { openSearchIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
 
@@ -36,15 +37,6 @@ const painted = () =>
     requestAnimationFrame(() => setTimeout(done, 0));
     setTimeout(done, 100);
   });
-
-function stateOf(params: URLSearchParams): SearchState {
-  return {
-    q: params.get('q')?.trim() ?? '',
-    channel: params.get('channel') || undefined,
-    year: params.get('year') || undefined,
-    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
-  };
-}
 
 export function startSearchPage(): void {
   const root = $<HTMLElement>('[data-search-page]');
@@ -84,7 +76,9 @@ export function startSearchPage(): void {
     try {
       const raw = sessionStorage.getItem(HANDOFF_KEY);
       sessionStorage.removeItem(HANDOFF_KEY); // once: a reload or back/forward searches afresh
-      return readHandoff(raw, state, Date.now());
+      const found = readHandoff(raw, state, Date.now());
+      if (found) markHandedOver(); // search-boot.ts, if it runs late, leaves the index closed
+      return found;
     } catch {
       return null; // storage may be off
     }
@@ -99,7 +93,7 @@ export function startSearchPage(): void {
           params.get(name) ??
           (el.tagName === 'SELECT' ? (el as HTMLSelectElement).options[0]!.value : '');
     }
-    const state = stateOf(params);
+    const state = stateFromParams(params);
     list.replaceChildren();
     more.hidden = true;
     set = null;
