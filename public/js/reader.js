@@ -59,9 +59,9 @@
     warmed = true;
     var lang = root.getAttribute('lang') || 'unknown';
     var ignore = function () { /* the search page fetches for itself */ };
-    // The search page's scripts and style (its boot script, hashed names), from its HTML.
+    // The search page's script and style (hashed names), from its HTML.
     getText(form.getAttribute('action') || '/search/').then(function (html) {
-      var re = /<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/(?:_astro|search)\/[^"]+\.(?:js|css))"/g;
+      var re = /<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/_astro\/[^"]+\.(?:js|css))"/g;
       for (var m = re.exec(html); m; m = re.exec(html)) prefetch(m[1]);
     }).catch(ignore);
     // The worker's Pagefind fetches the index files itself (into the same HTTP cache).

@@ -6,8 +6,6 @@
  *   which lets Pagefind compile its WebAssembly in the worker while other pages keep
  *   a CSP without it (src/lib/headers/rules.ts). A fixed name: pages reference it
  *   before it is built, and /search/* revalidates;
- * - the search page's boot script (src/scripts/search-boot.ts) to /search/boot.js, the
- *   same way: it opens the index from the page's <head>, before the page's module runs;
  * - /js/reader.js (public/js/reader.js, the reader tools every page loads, a classic
  *   script so it runs from file:// too), minified: its comments stay in the source, not
  *   in every reader's 2 KB JavaScript budget (scripts/lib/checks/budgets.ts).
@@ -17,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { build, transform } from 'esbuild';
-import { SEARCH_BOOT_URL } from '../lib/search/warm';
 
 const PRESEARCH_PATH = 'search/presearch.js';
 const READER_PATH = 'js/reader.js';
@@ -28,22 +25,17 @@ export default function browserScripts(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
-        // Each its own file, no shared chunks: one request each.
-        for (const [entry, path] of [
-          ['../scripts/presearch-worker.ts', PRESEARCH_PATH],
-          ['../scripts/search-boot.ts', SEARCH_BOOT_URL.slice(1)],
-        ] as const)
-          await build({
-            entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-            outfile: join(out, path),
-            bundle: true,
-            format: 'esm',
-            target: 'es2020',
-            minify: true,
-            legalComments: 'none',
-            charset: 'utf8',
-            logLevel: 'silent',
-          });
+        await build({
+          entryPoints: [fileURLToPath(new URL('../scripts/presearch-worker.ts', import.meta.url))],
+          outfile: join(out, PRESEARCH_PATH),
+          bundle: true,
+          format: 'esm',
+          target: 'es2020',
+          minify: true,
+          legalComments: 'none',
+          charset: 'utf8',
+          logLevel: 'silent',
+        });
         const reader = join(out, READER_PATH);
         const { code } = await transform(readFileSync(reader, 'utf8'), {
           minify: true,

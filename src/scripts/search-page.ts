@@ -7,14 +7,13 @@
  */
 import {
   runSearch,
-  stateFromParams,
   suggest,
   type Hit,
   type ResultSet,
   type SearchState,
   type SearchIndex,
 } from '../lib/search/engine';
-import { HANDOFF_KEY, markHandedOver, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
+import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
 import { openSearchIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
 
@@ -37,6 +36,15 @@ const painted = () =>
     requestAnimationFrame(() => setTimeout(done, 0));
     setTimeout(done, 100);
   });
+
+function stateOf(params: URLSearchParams): SearchState {
+  return {
+    q: params.get('q')?.trim() ?? '',
+    channel: params.get('channel') || undefined,
+    year: params.get('year') || undefined,
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+  };
+}
 
 export function startSearchPage(): void {
   const root = $<HTMLElement>('[data-search-page]');
@@ -76,9 +84,7 @@ export function startSearchPage(): void {
     try {
       const raw = sessionStorage.getItem(HANDOFF_KEY);
       sessionStorage.removeItem(HANDOFF_KEY); // once: a reload or back/forward searches afresh
-      const found = readHandoff(raw, state, Date.now());
-      if (found) markHandedOver(); // search-boot.ts, if it runs late, leaves the index closed
-      return found;
+      return readHandoff(raw, state, Date.now());
     } catch {
       return null; // storage may be off
     }
@@ -93,7 +99,7 @@ export function startSearchPage(): void {
           params.get(name) ??
           (el.tagName === 'SELECT' ? (el as HTMLSelectElement).options[0]!.value : '');
     }
-    const state = stateFromParams(params);
+    const state = stateOf(params);
     list.replaceChildren();
     more.hidden = true;
     set = null;

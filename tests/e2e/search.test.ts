@@ -91,32 +91,4 @@ describe('search from the header box', () => {
     expect(asked.filter((p) => /\.pf_fragment$/.test(p))).toEqual([]);
     await page.close();
   });
-
-  it("opens the index from the page's head: without the page's module, the query's words are still asked of the directory, and nothing twice", async () => {
-    const page = await browser.newPage();
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-    // The page's own module never arrives: only the boot script can ask.
-    await page.route(/\/_astro\/search[^/]*\.js$/, (route) => route.abort());
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('台风')}`);
-    await expect
-      .poll(() => asked.filter((p) => p.startsWith('/pagefind/words/')).length, { timeout: 15_000 })
-      .toBe(1); // 台风 is one index word (a pair), in one bucket
-    await page.unroute(/\/_astro\/search[^/]*\.js$/);
-    await page.close();
-
-    // With its module, the same page asks each file once: the module found the boot's index.
-    const full = await browser.newPage();
-    const problems: string[] = [];
-    full.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
-    const fetched: string[] = [];
-    full.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await full.goto(`${site.url}/search/?q=${encodeURIComponent('党群共建')}`);
-    expect((await allResults(full)).urls[0]).toBe(LEGACY);
-    const twice = fetched.filter((p, i) => p.startsWith('/pagefind/') && fetched.indexOf(p) !== i);
-    expect(twice).toEqual([]);
-    expect(fetched.filter((p) => p === '/pagefind/pagefind.js')).toHaveLength(1);
-    expect(problems).toEqual([]);
-    await full.close();
-  });
 });

@@ -99,16 +99,6 @@ export interface ResultSet {
   verifyCount(): Promise<number | null>;
 }
 
-/** A search as the search page's URL states it (?q=&channel=&year=&sort=). */
-export function stateFromParams(params: URLSearchParams): SearchState {
-  return {
-    q: params.get('q')?.trim() ?? '',
-    channel: params.get('channel') || undefined,
-    year: params.get('year') || undefined,
-    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
-  };
-}
-
 function filtersOf(s: SearchState): Record<string, string> {
   const f: Record<string, string> = {};
   if (s.channel) f[FILTER_CHANNEL] = s.channel;

@@ -93,23 +93,3 @@ export function readHandoff(
   }
   return { hits, total: h.total!, exact: h.exact };
 }
-
-/** Set on the page once results were handed over (shared by separately bundled scripts). */
-const HANDED_OVER = Symbol.for('feigong.search.handedOver');
-export const markHandedOver = (): void => {
-  (globalThis as unknown as Record<symbol, boolean>)[HANDED_OVER] = true;
-};
-
-/**
- * True when the search page shows, or will show, results handed over for
- * this search: the ones in storage are valid for it, or the page's module
- * already took them.
- */
-export function willHandOver(state: SearchState, now: number): boolean {
-  if ((globalThis as unknown as Record<symbol, boolean>)[HANDED_OVER]) return true;
-  try {
-    return readHandoff(sessionStorage.getItem(HANDOFF_KEY), state, now) !== null;
-  } catch {
-    return false; // storage may be off
-  }
-}

@@ -51,15 +51,7 @@ export function warmSegmenters(lang: string): void {
  * HTTP cache already. Used by the search page and by the header box's
  * worker (presearch-worker.ts); needs no DOM.
  */
-export function openSearchIndex(): Promise<SearchIndex> {
-  // One index a page (or worker), kept on a global that separately bundled scripts share:
-  // the search page's boot script (search-boot.ts) opens it before the page's module runs.
-  const g = globalThis as unknown as Record<symbol, Promise<SearchIndex> | undefined>;
-  return (g[OPENED] ??= openNow());
-}
-const OPENED = Symbol.for('feigong.search.index');
-
-async function openNow(): Promise<SearchIndex> {
+export async function openSearchIndex(): Promise<SearchIndex> {
   const root = '/pagefind/'; // written by the build; not part of Vite's graph
   const listed = fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json() as Promise<SearchManifest>);
   const loader = import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>;

@@ -18,12 +18,6 @@
  */
 export const WASM_URL = '/pagefind/wasm.unknown.pagefind';
 
-/**
- * The search page's boot script (src/scripts/search-boot.ts, bundled there by
- * src/integrations/browser-scripts.ts): it opens the index before the page's module runs.
- */
-export const SEARCH_BOOT_URL = '/search/boot.js';
-
 /** Pagefind's `metaCacheTag`; public/js/reader.js uses the same value (data-pagefind-tag on the header form). */
 export const ENTRY_TAG = 'v1';
 
