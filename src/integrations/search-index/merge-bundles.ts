@@ -235,15 +235,17 @@ class ShardWords {
   }
 }
 
-function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
+/** Writes one word's entry over every shard; returns the number of pages it is on. */
+function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]): number {
   const { fields, tail } = parts[0]!;
   for (const p of parts)
     if (p.fields !== fields || !Buffer.from(p.tail).equals(Buffer.from(tail)))
       throw new MergeError(
         `词 ${word} 在各分片中的附加字段不同 (word entries differ beyond pages)`,
       );
+  const pages = parts.reduce((n, p) => n + p.count, 0);
   w.array(fields).text(word);
-  w.array(parts.reduce((n, p) => n + p.count, 0));
+  w.array(pages);
   let previous = 0;
   for (const p of parts) {
     if (!p.count) continue;
@@ -253,6 +255,7 @@ function writeWord(w: CborWriter, word: string, parts: readonly WordPart[]) {
     previous = p.last;
   }
   w.raw(tail);
+  return pages;
 }
 
 const isTextList = (v: CborValue | undefined): v is string[] =>
@@ -288,8 +291,6 @@ export interface MergeResult {
   chunks: number;
   /** Fragments renamed because two shards gave different pages the same short hash. */
   renamed: number;
-  /** The index's warm-up word (warm-word.ts), also kept in WARM_WORD_FILE. */
-  warm?: string | undefined;
 }
 
 /**
@@ -420,8 +421,7 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
           parts.push(s.part!);
           s.next();
         }
-      writeWord(w, word, parts);
-      const onPages = parts.reduce((n, p) => n + p.count, 0);
+      const onPages = writeWord(w, word, parts);
       if (onPages > top.pages) top = { word, pages: onPages };
       inChunk.push(word);
       size += parts.reduce((n, p) => n + p.positions + p.count, 0);
@@ -465,8 +465,9 @@ export async function mergeBundles(bundles: readonly string[], out: string): Pro
     result.chunks += chunks.length;
   }
   await packed.done();
-  result.warm = chooseWarmWord(summaries, result.pages);
-  if (result.warm) writeFileSync(join(out, WARM_WORD_FILE), result.warm);
+  // Kept beside the bundle, not served: the manifest names it (src/integrations/pagefind.ts).
+  const warm = chooseWarmWord(summaries, result.pages);
+  if (warm) writeFileSync(join(out, WARM_WORD_FILE), warm);
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
   return result;
 }

@@ -82,13 +82,14 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       );
     return p;
   };
+  const warm = manifest.warm;
   let warmed: Promise<void> | undefined;
   return {
     pagefind: () => started,
     warmUp: () =>
-      (warmed ??= manifest.warm
+      (warmed ??= warm
         ? started
-            .then((pf) => pf.search(manifest.warm!))
+            .then((pf) => pf.search(warm))
             // and one fragment: reading results has a cold path of its own
             .then((r) => r?.results[0]?.data())
             .then(

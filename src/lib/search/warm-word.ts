@@ -23,14 +23,19 @@ export const WARM_SHARE = 0.2;
 /** The file the merged bundle keeps its warm-up word in (not served: the manifest says it). */
 export const WARM_WORD_FILE = '.warm-word';
 
+/** The smallest chunk's word among those on enough pages (ties: the first word, so builds agree). */
 export function chooseWarmWord(
   chunks: readonly ChunkSummary[],
   totalPages: number,
 ): string | undefined {
-  if (!chunks.length) return undefined;
-  const need = Math.min(totalPages * WARM_SHARE, Math.max(...chunks.map((c) => c.pages)));
+  const need = Math.min(totalPages * WARM_SHARE, Math.max(0, ...chunks.map((c) => c.pages)));
   if (need < 1) return undefined;
-  return [...chunks]
-    .filter((c) => c.pages >= need)
-    .sort((a, b) => a.bytes - b.bytes || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))[0]!.word;
+  let best: ChunkSummary | undefined;
+  for (const c of chunks)
+    if (
+      c.pages >= need &&
+      (!best || c.bytes < best.bytes || (c.bytes === best.bytes && c.word < best.word))
+    )
+      best = c;
+  return best?.word;
 }
