@@ -152,6 +152,10 @@ export function startSearchPage(): void {
           a.textContent = alt;
           status.append(' 试试搜索 ', a, '？');
         }
+        // 无结果 is often answered by the word directory alone, before Pagefind has searched
+        // once; the reader's next query would pay its cold first search (open-index.ts).
+        await painted();
+        if (mine === generation) void index.warmUp?.();
       } else {
         count(found.total(), found.exact());
         // An estimate is corrected once the remaining candidates are read (when few enough),
