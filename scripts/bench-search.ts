@@ -7,10 +7,10 @@
  * show, search then data() for the first ten), bytes transferred, the
  * ratio, a later query on the same page (submitted the moment the first
  * results show, and again after the time a reader takes to type it), and
- * Enter in an article page's
- * header box after typing at a reader's pace (medians). The site is served
- * with its own _headers and ETags over HTTP/2, as a CDN would (--http1:
- * HTTP/1.1). A benchmark: it prints figures and asserts nothing.
+ * Enter in an article page's header box after typing at a reader's pace
+ * (medians). The site is served with its own _headers and ETags over
+ * HTTP/2, as a CDN would (--http1: HTTP/1.1). A benchmark: it prints
+ * figures and asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
