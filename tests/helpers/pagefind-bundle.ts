@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CborReader, type CborValue } from '../../src/integrations/search-index/cbor';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/shards';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -93,3 +94,14 @@ export function readBundle(dir: string): Bundle {
 
 /** The fragment files of a bundle folder. */
 export const fragmentFiles = (dir: string) => readdirSync(join(dir, 'fragment'));
+
+/** The path of the index chunk holding a built site's warm-up word (the manifest's `warm`). */
+export function warmChunkPath(dist: string): string {
+  const manifest = JSON.parse(
+    readFileSync(join(dist, 'pagefind', MANIFEST_FILE), 'utf8'),
+  ) as SearchManifest;
+  const chunk = readBundle(join(dist, 'pagefind')).chunks.find(
+    (c) => c.from <= manifest.warm! && manifest.warm! <= c.to,
+  )!;
+  return `/pagefind/index/${chunk.hash}.pf_index`;
+}
