@@ -275,15 +275,19 @@ const TYPING_MS = 250;
 const KEYSTROKE_MS = 200;
 const PINYIN_KEYS_PER_CHAR = 3;
 type Typing = 'keys' | 'pinyin';
+/**
+ * The words of `q` as a pinyin input method commits them (Intl.Segmenter's
+ * words) and the keystrokes each takes: three letters a Chinese character
+ * and one to commit, or one a key for anything else.
+ */
+const imeWords = (q: string) =>
+  [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(q)].map(({ segment: word }) => {
+    const han = /\p{Script=Han}/u.test(word);
+    const chars = [...word].length;
+    return { word, han, keys: han ? PINYIN_KEYS_PER_CHAR * chars + 1 : chars };
+  });
 /** How long typing `q` takes through the pinyin input method below, Enter excluded. */
-const pinyinMs = (q: string) =>
-  [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(q)].reduce(
-    (ms, { segment: w }) =>
-      ms +
-      (/\p{Script=Han}/u.test(w) ? PINYIN_KEYS_PER_CHAR * [...w].length + 1 : [...w].length) *
-        KEYSTROKE_MS,
-    0,
-  );
+const pinyinMs = (q: string) => imeWords(q).reduce((ms, w) => ms + w.keys * KEYSTROKE_MS, 0);
 
 /**
  * Types `q` as a pinyin input method delivers it, through Chromium's own IME
@@ -295,12 +299,12 @@ const pinyinMs = (q: string) =>
 async function typePinyin(page: Page, q: string) {
   const cdp = await page.context().newCDPSession(page);
   const pause = () => page.waitForTimeout(KEYSTROKE_MS);
-  for (const { segment: word } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(q)) {
-    if (!/\p{Script=Han}/u.test(word)) {
+  for (const { word, han, keys } of imeWords(q)) {
+    if (!han) {
       await page.keyboard.type(word, { delay: KEYSTROKE_MS });
       continue;
     }
-    const letters = 'pinyin'.repeat(word.length).slice(0, PINYIN_KEYS_PER_CHAR * [...word].length);
+    const letters = 'pinyin'.repeat(word.length).slice(0, keys - 1); // the last key commits
     for (let k = 1; k <= letters.length; k++) {
       await cdp.send('Input.imeSetComposition', {
         text: letters.slice(0, k),
