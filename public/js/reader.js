@@ -89,6 +89,7 @@
     var state = { failed: false, asked: '', found: '', waiting: null };
     presearch = state;
     var ask = function () {
+      if (presearch !== state) return; // stopped: a newer worker (if any) listens for itself
       state.asked = input.value.trim();
       if (state.asked) worker.postMessage({ q: state.asked });
     };
@@ -105,14 +106,27 @@
     // Pinyin being composed is not the query yet: asked for once the characters are chosen.
     input.addEventListener('input', function (event) { if (!event.isComposing) ask(); });
     input.addEventListener('compositionend', ask);
+    // Leaving for the search page: the answer is stored, and what the worker still does
+    // (opening the index, its warm-up) would only take a core from the page now loading. A
+    // page restored from the back/forward cache starts a new one at the next focus.
+    var stop = function () {
+      worker.terminate();
+      state.failed = true;
+      state.waiting = null; // a second Enter while waiting: one navigation, not two
+      form.removeAttribute('aria-busy');
+      presearch = null;
+      warmed = false;
+    };
     form.addEventListener('submit', function (event) {
-      if (state.failed || state.waiting || !state.asked || state.found === state.asked) return;
-      if (input.value.trim() !== state.asked) return;
+      if (presearch !== state) return;
+      if (state.failed || state.waiting || !state.asked || state.found === state.asked || input.value.trim() !== state.asked) {
+        stop();
+        return;
+      }
       event.preventDefault();
       var go = function () {
         if (!state.waiting) return;
-        state.waiting = null;
-        form.removeAttribute('aria-busy');
+        stop();
         form.submit(); // no submit event: navigates to /search/?q=
       };
       state.waiting = go;

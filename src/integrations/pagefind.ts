@@ -25,6 +25,7 @@ import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 import { seconds } from './search-index/progress';
 import { writeDirectory } from './search-index/directory';
+import { bundleFirstPages } from './search-index/first-pages';
 
 type Done = Extract<ChildMessage, { type: 'done' }>;
 
@@ -136,6 +137,8 @@ export default function pagefindIntegration(): AstroIntegration {
         };
         const warm = bundleWarmWord(done.bundle);
         if (warm) manifest.warm = warm;
+        const first = bundleFirstPages(done.bundle);
+        if (first?.chars) manifest.first = first;
         await writeFile(join(out, 'pagefind', MANIFEST_FILE), JSON.stringify(manifest));
         preloadMetadata(out);
         if (done.fromPages)

@@ -38,6 +38,8 @@ async function pump(): Promise<void> {
     if (!latest) await opened.warmUp?.();
     // Only the newest query is searched; those typed meanwhile are skipped.
     for (let q = latest; q; q = latest === q ? '' : latest) {
+      // A first page ranked at build time is posted by answerEarly(), not searched.
+      if (await opened.firstPage?.({ q, sort: 'relevance' })) continue;
       const set = await runSearch(opened, { q, sort: 'relevance' });
       // Typed on meanwhile: its results would be dropped, so its fragments are not read.
       if (latest !== q) continue;
@@ -55,26 +57,41 @@ async function pump(): Promise<void> {
 }
 
 /**
- * 无结果 straight from the word directory, without waiting for a search of
- * an earlier prefix still running (台 before 台风 scores most pages).
+ * A query answered without a search, at once, even while the search of an
+ * earlier prefix still runs (台 before 台风 scores most pages): a lone
+ * common character's first page, ranked at build time (first-pages.ts), or
+ * 无结果 from the word directory.
  */
-async function answerFromDirectory(q: string): Promise<void> {
+async function answerEarly(q: string): Promise<void> {
   if (!q || !index) return;
   try {
-    if (!(await directoryAnswersNone(await index, q)) || latest !== q) return;
+    const opened = await index;
+    const page = await opened.firstPage?.({ q, sort: 'relevance' });
+    if (page) {
+      if (latest !== q) return;
+      const hits = page.hits.map((doc) => ({ doc }));
+      post({ type: 'results', handoff: toHandoff(q, hits, countOf(page), Date.now()) });
+      return;
+    }
+    if (!(await directoryAnswersNone(opened, q)) || latest !== q) return;
     post({
       type: 'results',
-      handoff: toHandoff(q, [], { total: () => 0, exact: () => true }, Date.now()),
+      handoff: toHandoff(q, [], countOf({ total: 0, exact: true }), Date.now()),
     });
   } catch {
     // pump() reports what fails
   }
 }
 
+const countOf = (c: { total: number; exact: boolean }) => ({
+  total: () => c.total,
+  exact: () => c.exact,
+});
+
 addEventListener('message', (e: MessageEvent<Request>) => {
   const { q } = e.data;
   latest = typeof q === 'string' ? q.trim() : '';
   index ??= openSearchIndex();
-  void answerFromDirectory(latest);
+  void answerEarly(latest);
   void pump();
 });

@@ -13,6 +13,7 @@ import {
   type SearchState,
   type SearchIndex,
 } from '../lib/search/engine';
+import { firstPageChar } from '../lib/search/first-pages';
 import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
 import { openSearchIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
@@ -20,9 +21,9 @@ import { capNote, capQuery } from '../lib/search/query';
 const FIELDS = ['q', 'channel', 'year', 'sort'] as const;
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 
-const openIndex = () => openSearchIndex();
 let opened: Promise<SearchIndex> | null = null;
-const loadIndex = () => (opened ??= openIndex());
+/** The index, opened once; `deferPagefind` when a first page may be shown before Pagefind is needed. */
+const loadIndex = (deferPagefind = false) => (opened ??= openSearchIndex({ deferPagefind }));
 
 const escape = (s: string) =>
   s.replace(
@@ -57,6 +58,8 @@ export function startSearchPage(): void {
     form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
   let set: ResultSet | null = null;
+  /** Shown a first page ranked at build time: 加载更多 then searches, skipping what it showed. */
+  let after: { state: SearchState; shown: Set<string> } | null = null;
   let generation = 0; // a newer search makes the results of an older one stale
 
   const show = (hits: readonly Hit[]) => {
@@ -103,6 +106,7 @@ export function startSearchPage(): void {
     list.replaceChildren();
     more.hidden = true;
     set = null;
+    after = null;
     if (!state.q) {
       status.textContent = '输入词语后按“搜索”。';
       return;
@@ -123,7 +127,14 @@ export function startSearchPage(): void {
     };
     // Shown at once; the index opened below then takes over (same first page, 加载更多, the count).
     const none = `无结果：没有文章包含“${searched}”${note}。`;
-    const early = handedOver(state);
+    const handed = handedOver(state);
+    // A lone common character: its first page was ranked at build time (first-pages.ts) and
+    // is final; Pagefind is loaded after it is painted, and only searched for 加载更多.
+    const ranked = firstPageChar(state)
+      ? await loadIndex(true).then((index) => index.firstPage?.(state) ?? null)
+      : null;
+    if (mine !== generation) return;
+    const early = ranked ?? handed;
     if (early) {
       show(early.hits); // 加载更多 waits for the index below
       if (early.hits.length) count(early.total, early.exact);
@@ -134,6 +145,16 @@ export function startSearchPage(): void {
       // these results get their first frame before that work.
       await painted();
       if (mine !== generation) return;
+    }
+    if (ranked) {
+      after = { state, shown: new Set(ranked.hits.map((h) => h.url)) };
+      more.hidden = ranked.total <= ranked.hits.length;
+      // The reader's next query then runs on a loaded, warm index (open-index.ts).
+      void loadIndex().then(
+        (index) => index.warmUp?.(),
+        () => undefined,
+      );
+      return;
     }
     try {
       const index = await loadIndex();
@@ -197,8 +218,20 @@ export function startSearchPage(): void {
   });
   more.addEventListener('click', async () => {
     more.disabled = true;
-    await render(generation);
-    more.disabled = false;
+    const mine = generation;
+    try {
+      if (!set && after) {
+        const found = await runSearch(await loadIndex(), after.state, after.shown);
+        if (mine !== generation) return;
+        set = found;
+      }
+      if (set) await render(mine);
+    } catch (err: unknown) {
+      status.textContent = '搜索暂时不可用（索引加载失败）。';
+      console.error(err);
+    } finally {
+      more.disabled = false;
+    }
   });
   addEventListener('popstate', () => void run(new URLSearchParams(location.search)));
   void run(new URLSearchParams(location.search));

@@ -195,3 +195,34 @@ describe('Enter in the header box of an article page', () => {
     await context.close();
   });
 });
+
+describe('the header box worker when the reader leaves', () => {
+  it('is stopped at Enter (its answer is kept), and a new one starts at the next focus', async () => {
+    const { context, page, problems } = await onArticle();
+    const workers: import('playwright-core').Worker[] = [];
+    page.on('worker', (w) => workers.push(w));
+    await page.focus('#site-search');
+    await page.keyboard.type(Q, { delay: 80 });
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe(Q);
+    expect(workers).toHaveLength(1);
+    const closed = new Promise<void>((done) => workers[0]!.on('close', () => done()));
+    // The navigation is held back (as when it is cancelled, or the page is later restored
+    // from the back/forward cache), so only the worker's own end is seen.
+    await page.evaluate(() =>
+      window.addEventListener('submit', (e) => e.preventDefault(), { once: true }),
+    );
+    await page.keyboard.press('Enter');
+    const late = page.waitForTimeout(10_000).then(() => 'still running');
+    expect(await Promise.race([closed.then(() => 'stopped'), late])).toBe('stopped');
+    expect(page.url()).toContain('/articles/');
+    // Typing again, after a new focus: a new worker answers the new query.
+    await page.locator('#site-search').blur();
+    await page.fill('#site-search', '');
+    await page.focus('#site-search');
+    await page.keyboard.type('台风', { delay: 80 });
+    await expect.poll(() => kept(page), { timeout: 15_000 }).toBe('台风');
+    expect(workers).toHaveLength(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -37,6 +37,8 @@ const pagefind = [
   { name: 'pagefind.zh-cn_0a1b2c.pf_meta', dir: false },
   { name: 'wasm.zh-cn.pagefind', dir: false },
   { name: 'manifest.json', dir: false },
+  { name: 'words', dir: true },
+  { name: 'first', dir: true },
 ];
 
 describe('cache rules', () => {
@@ -54,6 +56,9 @@ describe('cache rules', () => {
     expect(cc('/pagefind/fragment/zh-cn_abc.pf_fragment')).toBe(IMMUTABLE);
     expect(cc('/pagefind/index/zh-cn_abc.pf_index')).toBe(IMMUTABLE);
     expect(cc('/pagefind/pagefind.zh-cn_0a1b2c.pf_meta')).toBe(IMMUTABLE);
+    // The word directory and the first pages: folders named by a digest of their content.
+    expect(cc('/pagefind/words/0a1b2c3d4e5f/3.txt')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/first/0a1b2c3d4e5f/q6l6zz.json')).toBe(IMMUTABLE);
     for (const p of [
       '/',
       '/index.html',
@@ -84,6 +89,7 @@ describe('cache rules', () => {
       '/pagefind/pagefind.js',
       '/pagefind/pagefind-entry.json',
       '/pagefind/manifest.json',
+      '/pagefind/first/0a1b2c3d4e5f/q6l6zz.json',
       '/search/',
       '/articles/x/',
     ])

@@ -33,6 +33,7 @@ import type { ChildMessage, ChildOptions, PagesMessage } from './protocol';
 import { logLine, progressText, seconds } from './progress';
 import { writeShard } from './write-shard';
 import { mergeBundles } from './merge-bundles';
+import { writeFirstPages } from './first-pages';
 
 const send = (m: ChildMessage) =>
   new Promise<void>((done) => (process.send ? process.send(m, () => done()) : done()));
@@ -178,10 +179,13 @@ async function shard(info: ShardInfo, items: readonly IndexItem[], planned = tru
   return { info, dir: cached(cacheDir, info.id, key)!, reused: false };
 }
 
-/** The code that merges: a change to it merges again. */
-const MERGE_CODE = ['merge-bundles.ts', 'cbor.ts'].map((f) =>
-  readFileSync(join(import.meta.dirname, f)),
-);
+/** The code that merges and ranks the first pages: a change to it merges again. */
+const MERGE_CODE = [
+  'merge-bundles.ts',
+  'cbor.ts',
+  'first-pages.ts',
+  ...['first-pages', 'query', 'tokens', 'handoff', 'engine'].map((f) => `../../lib/search/${f}.ts`),
+].map((f) => readFileSync(join(import.meta.dirname, f)));
 
 /**
  * The one bundle of these shard outputs (oldest first), from the cache when
@@ -196,6 +200,7 @@ async function merged(dirs: readonly string[]): Promise<string> {
   const output = join(staging, 'bundle');
   await rm(output, { recursive: true, force: true });
   await mergeBundles(dirs, output);
+  writeFirstPages(output);
   for (const name of await readdir(cacheDir))
     if (name.startsWith('bundle-'))
       await rm(join(cacheDir, name), { recursive: true, force: true });

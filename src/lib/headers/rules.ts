@@ -5,6 +5,7 @@
  * gets exactly one Cache-Control; the other security headers sit in `/*`.
  */
 import { DIRECTORY_DIR } from '../search/word-directory';
+import { FIRST_PAGES_DIR } from '../search/first-pages';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -111,8 +112,9 @@ function pagefindRules(
       pagefindRules(`${prefix}${p.name}/`, p.children, cache);
     else if (p.dir && PAGEFIND_HASHED_DIRS.includes(p.name))
       cache(`${prefix}${p.name}/*`, IMMUTABLE, GZIPPED);
-    // The word directory: plain text in folders named by their content.
-    else if (p.dir && p.name === DIRECTORY_DIR) cache(`${prefix}${p.name}/*`, IMMUTABLE);
+    // The word directory and the first pages: plain files in folders named by their content.
+    else if (p.dir && (p.name === DIRECTORY_DIR || p.name === FIRST_PAGES_DIR))
+      cache(`${prefix}${p.name}/*`, IMMUTABLE);
     else if (p.dir) cache(`${prefix}${p.name}/*`, REVALIDATE);
     else
       cache(

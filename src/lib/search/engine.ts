@@ -19,6 +19,7 @@ import {
 } from './query';
 import { exactTerm, excerpt, pagefindQuery, termWords, type QueryWord } from './tokens';
 import { FILTER_CHANNEL, FILTER_YEAR } from './records';
+import type { ShownPage } from './handoff';
 
 /** The part of Pagefind's JS API we use. */
 export interface PagefindApi {
@@ -53,6 +54,11 @@ export interface SearchIndex {
    * WebAssembly cold (compiled lazily, then tiered up), 2–3 × slower.
    */
   warmUp?(): Promise<void>;
+  /**
+   * The first page of `state` ranked at build time (first-pages.ts: a lone
+   * common character, by relevance, no filters), or null when it has none.
+   */
+  firstPage?(state: SearchState): Promise<ShownPage | null>;
 }
 
 export interface Hit extends SearchDoc {
@@ -106,19 +112,23 @@ function filtersOf(s: SearchState): Record<string, string> {
   return f;
 }
 
-function toHit(d: PagefindData, terms: readonly string[]): Hit {
-  const text = d.meta.text ?? '';
+/** A result's fields from Pagefind's data of it (a fragment): what the page shows, ranks and verifies. */
+export function resultOf(d: PagefindData): Omit<Hit, 'excerpt'> {
   return {
     id: d.url,
     url: d.url,
     title: d.meta.title ?? d.url,
-    text,
+    text: d.meta.text ?? '',
     date: d.meta.iso ?? '',
     day: d.meta.date ?? '',
     channel: d.meta.channel ?? '',
     source: d.meta.source ?? '',
-    excerpt: excerpt(text, terms),
   };
+}
+
+function toHit(d: PagefindData, terms: readonly string[]): Hit {
+  const r = resultOf(d);
+  return { ...r, excerpt: excerpt(r.text, terms) };
 }
 
 /** The words the word directory can tell about: a Latin word is a prefix, so it cannot. */
@@ -145,8 +155,19 @@ async function findCandidates(
   return (await found)?.results ?? [];
 }
 
-/** Runs one search: candidates over the whole archive at once, read and verified a page at a time. */
-export async function runSearch(index: SearchIndex, state: SearchState): Promise<ResultSet> {
+/** A result URL's path: Pagefind gives a worker's URLs with its origin. */
+export const urlPath = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+
+/**
+ * Runs one search: candidates over the whole archive at once, read and
+ * verified a page at a time. Results whose path is in `shown` (a first page
+ * ranked at build time, already on screen) are counted, never returned.
+ */
+export async function runSearch(
+  index: SearchIndex,
+  state: SearchState,
+  shown: ReadonlySet<string> = new Set(),
+): Promise<ResultSet> {
   const terms = parseQuery(state.q);
   const words = terms.flatMap(termWords);
   const candidates = words.length ? await findCandidates(index, state, words) : [];
@@ -158,6 +179,7 @@ export async function runSearch(index: SearchIndex, state: SearchState): Promise
   let pool: RankedDoc<Hit>[] = [];
   const read = async (batch: PagefindResult[]) => {
     for (const d of await Promise.all(batch.map((r) => r.data()))) {
+      if (shown.size && shown.has(urlPath(d.url))) continue;
       const ranked = scoreDoc(toHit(d, terms), terms);
       if (ranked) pool.push(ranked);
       else rejected++;

@@ -63,11 +63,31 @@ const FIELDS = ['title', 'text', 'date', 'day', 'channel', 'source'] as const;
  * filters for the same query, found less than HANDOFF_MAX_AGE_MS ago, with
  * every field of the expected type and every link an article page's.
  */
-export function readHandoff(
-  raw: string | null,
-  state: SearchState,
-  now: number,
-): { hits: Hit[]; total: number; exact: boolean } | null {
+export function readHandoff(raw: string | null, state: SearchState, now: number): ShownPage | null {
+  const h = parsePage(raw, state);
+  if (!h || typeof h.at !== 'number' || !(now - h.at >= 0 && now - h.at <= HANDOFF_MAX_AGE_MS))
+    return null;
+  return checkedPage(h, state);
+}
+
+/**
+ * A precomputed first page (first-pages.ts) for `state`, or null: read as
+ * untrusted as a hand-off is (it is made from articles), whatever its age.
+ */
+export function readFirstPage(raw: string | null, state: SearchState): ShownPage | null {
+  const h = parsePage(raw, state);
+  return h && checkedPage(h, state);
+}
+
+/** A first page of results ready to show. */
+export interface ShownPage {
+  hits: Hit[];
+  total: number;
+  exact: boolean;
+}
+
+/** The JSON of a page of results for `state`'s query, or null (a search with filters or by date has none). */
+function parsePage(raw: string | null, state: SearchState): Partial<Handoff> | null {
   if (!raw || !state.q || state.channel || state.year || state.sort === 'date') return null;
   let h: Partial<Handoff>;
   try {
@@ -75,9 +95,11 @@ export function readHandoff(
   } catch {
     return null;
   }
-  if (!h || typeof h !== 'object' || h.q !== state.q) return null;
-  if (typeof h.at !== 'number' || !(now - h.at >= 0 && now - h.at <= HANDOFF_MAX_AGE_MS))
-    return null;
+  return h && typeof h === 'object' && h.q === state.q ? h : null;
+}
+
+/** Every field of the expected type and every link an article page's; excerpts made again. */
+function checkedPage(h: Partial<Handoff>, state: SearchState): ShownPage | null {
   if (!Array.isArray(h.hits) || h.hits.length > PAGE_SIZE) return null;
   if (!Number.isInteger(h.total) || h.total! < h.hits.length) return null;
   if (typeof h.exact !== 'boolean') return null;

@@ -4,6 +4,8 @@
  * shards at build time: src/integrations/search-index/merge-bundles.ts).
  */
 import type { PagefindApi, SearchIndex } from './engine';
+import { firstPageUrl } from './first-pages';
+import { readFirstPage } from './handoff';
 import { MANIFEST_FILE, type SearchManifest } from './shards';
 import { pagefindQuery, termWords } from './tokens';
 import { ENTRY_TAG } from './warm';
@@ -51,22 +53,37 @@ export function warmSegmenters(lang: string): void {
  * HTTP cache already. Used by the search page and by the header box's
  * worker (presearch-worker.ts); needs no DOM.
  */
-export async function openSearchIndex(): Promise<SearchIndex> {
+export async function openSearchIndex({
+  deferPagefind = false,
+}: {
+  /**
+   * Pagefind starts loading at the first search (or warmUp) rather than
+   * now: the search page, showing a first page ranked at build time,
+   * paints it before Pagefind's compile and metadata take its thread.
+   */
+  deferPagefind?: boolean;
+} = {}): Promise<SearchIndex> {
   const root = '/pagefind/'; // written by the build; not part of Vite's graph
   const listed = fetch(`${root}${MANIFEST_FILE}`).then((r) => r.json() as Promise<SearchManifest>);
-  const loader = import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>;
-  const started = loader.then(async (pf) => {
-    // No worker of its own (on the search page its search answers sooner on the main
-    // thread: no worker script to fetch and start, no copying thousands of results
-    // across), and a stable entry URL (warm.ts).
-    await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
-    // Its entry, metadata and WebAssembly now, not at the first search (which waits for them).
-    void pf.init().catch(() => undefined);
-    // While they load, this thread is idle: the segmenters Pagefind's first search needs.
-    warmSegmenters(pagefindLanguage());
-    return pf;
-  });
-  started.catch(() => undefined); // reported when a search needs it
+  let loading: Promise<PagefindModule> | undefined;
+  const started = () => {
+    if (loading) return loading;
+    const loader = import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>;
+    loading = loader.then(async (pf) => {
+      // No worker of its own (on the search page its search answers sooner on the main
+      // thread: no worker script to fetch and start, no copying thousands of results
+      // across), and a stable entry URL (warm.ts).
+      await pf.options({ noWorker: true, metaCacheTag: ENTRY_TAG });
+      // Its entry, metadata and WebAssembly now, not at the first search (which waits for them).
+      void pf.init().catch(() => undefined);
+      // While they load, this thread is idle: the segmenters Pagefind's first search needs.
+      warmSegmenters(pagefindLanguage());
+      return pf;
+    });
+    loading.catch(() => undefined); // reported when a search needs it
+    return loading;
+  };
+  if (!deferPagefind) void started();
   const manifest = await listed;
   const dir = manifest.words;
   /** A bucket file of the directory, read once; null when it cannot be read. */
@@ -83,12 +100,15 @@ export async function openSearchIndex(): Promise<SearchIndex> {
     return p;
   };
   const warm = manifest.warm;
+  const first = manifest.first;
+  /** First pages' files, read once (the worker asks for one as it is typed, and before searching it). */
+  const firstPages = new Map<string, Promise<string | null>>();
   let warmed: Promise<void> | undefined;
   return {
-    pagefind: () => started,
+    pagefind: started,
     warmUp: () =>
       (warmed ??= warm
-        ? started
+        ? started()
             .then((pf) => pf.search(warm))
             // and one fragment: reading results has a cold path of its own
             .then((r) => r?.results[0]?.data())
@@ -97,6 +117,19 @@ export async function openSearchIndex(): Promise<SearchIndex> {
               () => undefined,
             )
         : Promise.resolve()),
+    async firstPage(state) {
+      const url = firstPageUrl(first, state);
+      if (!url) return null;
+      let raw = firstPages.get(url);
+      if (!raw)
+        firstPages.set(
+          url,
+          (raw = fetch(url)
+            .then((r) => (r.ok ? r.text() : null))
+            .catch(() => null)), // the index answers instead
+        );
+      return readFirstPage(await raw, state);
+    },
     async mayHold(words) {
       if (!dir || !words.length) return true;
       const read = new Map(

@@ -131,6 +131,11 @@ export function saturate(tf: number, length: number): number {
   return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / TYPICAL_LENGTH));
 }
 
+/** One term's part of relevance(): its title and body occurrences, each saturated (the body's by its length). */
+export function termScore(titleHits: number, bodyHits: number, bodyLength: number): number {
+  return saturate(titleHits * TITLE_BOOST, TYPICAL_LENGTH) + saturate(bodyHits, bodyLength);
+}
+
 /**
  * Relevance of a document holding every term, from its normalized title
  * and body. Per term: its title occurrences (boosted) and its body
@@ -155,7 +160,7 @@ export function relevance(
     if (th + bh === 0) return null;
     if (th === 0) inTitle = false;
     hits += th + bh;
-    score += saturate(th * TITLE_BOOST, TYPICAL_LENGTH) + saturate(bh, text.length);
+    score += termScore(th, bh, text.length);
   }
   if (terms.length > 1) {
     let phrase = 0;

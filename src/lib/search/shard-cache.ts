@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { SHARD_WORDS_FILE } from './word-directory';
 import { WARM_WORD_FILE } from './warm-word';
+import { FIRST_PAGES_FILE } from './first-pages';
 
 /**
  * The code that makes records: a change to any of it re-indexes every shard
@@ -111,7 +112,11 @@ export async function store(
 
 /** Puts a cached shard output where the shard belongs (its word list stays in the cache). */
 export async function restore(from: string, output: string): Promise<void> {
-  linkTree(from, output, (name) => name !== SHARD_WORDS_FILE && name !== WARM_WORD_FILE);
+  linkTree(
+    from,
+    output,
+    (name) => name !== SHARD_WORDS_FILE && name !== WARM_WORD_FILE && name !== FIRST_PAGES_FILE,
+  );
 }
 
 /** A merged bundle's warm-up word (warm-word.ts), or undefined when it has none. */

@@ -9,6 +9,7 @@
  * Pagefind ranks and sorts the whole archive at once.
  */
 
+import type { FirstPages } from './first-pages';
 import type { WordDirectory } from './word-directory';
 
 /**
@@ -42,6 +43,8 @@ export interface SearchManifest {
    * reader's first search runs on warm code (merge-bundles.ts, warm-word.ts).
    */
   warm?: string;
+  /** The commonest characters' first pages, ranked at build time (first-pages.ts). */
+  first?: FirstPages;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -278,7 +278,15 @@ export function highlightTerms(text: string, terms: readonly string[]): string {
  * around the first occurrence of any term (the start when none occurs),
  * with … where it is cut and the terms in <mark>.
  */
-export function excerpt(text: string, terms: readonly string[], length = 90): string {
+export function excerpt(text: string, terms: readonly string[], length = EXCERPT_LENGTH): string {
+  const { start, end } = excerptSpan(text, terms, length);
+  return `${start > 0 ? '…' : ''}${highlightTerms(text.slice(start, end), terms)}${end < text.length ? '…' : ''}`;
+}
+
+const EXCERPT_LENGTH = 90;
+
+/** Where excerpt() cuts `text`: from 20 characters before the first match, `length` long. */
+function excerptSpan(text: string, terms: readonly string[], length: number) {
   const lower = text.toLowerCase();
   let at = -1;
   for (const t of terms) {
@@ -286,6 +294,21 @@ export function excerpt(text: string, terms: readonly string[], length = 90): st
     if (i !== -1 && (at === -1 || i < at)) at = i;
   }
   const start = at <= 20 ? 0 : at - 20;
-  const end = Math.min(text.length, start + length);
-  return `${start > 0 ? '…' : ''}${highlightTerms(text.slice(start, end), terms)}${end < text.length ? '…' : ''}`;
+  return { start, end: Math.min(text.length, start + length) };
 }
+
+/**
+ * The least of `text` that gives the same excerpt(): what excerpt() shows,
+ * one character more when the text goes on (the trailing …), and one
+ * placeholder for a cut start (the leading …; a term never holds …, which
+ * NFKC makes ...). Precomputed pages (first-pages.ts) carry this, not a
+ * whole article.
+ */
+export function excerptSource(text: string, terms: readonly string[]): string {
+  const { start, end } = excerptSpan(text, terms, EXCERPT_LENGTH);
+  const kept = text.slice(start, Math.min(text.length, end + 1));
+  return start > 0 ? `…${kept}` : kept;
+}
+
+/** True for a character that is an index word of its own (Chinese, kana, Hangul: finalWord()). */
+export const isIndexChar = (c: string): boolean => kindOf(c) === 'cjk';

@@ -1,0 +1,61 @@
+/**
+ * Writes the first pages of the commonest one-character queries
+ * (src/lib/search/first-pages.ts) into a merged bundle, from its fragments:
+ * the readable text the search page verifies and ranks with. Run once per
+ * merge (child.ts), so cached with the bundle. The folder is named by a
+ * digest of its content, so its files can be cached for good.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { resultOf, type PagefindData } from '../../lib/search/engine';
+import {
+  FIRST_PAGES_DIR,
+  FIRST_PAGES_FILE,
+  rankFirstPages,
+  type FirstPages,
+} from '../../lib/search/first-pages';
+import type { HandoffHit } from '../../lib/search/handoff';
+import { finalWord } from '../../lib/search/tokens';
+
+const SIGNATURE = 'pagefind_dcd';
+
+/** Every article of the bundle, one fragment at a time, in file name order (builds agree). */
+function* articles(bundle: string): Generator<HandoffHit> {
+  const dir = join(bundle, 'fragment');
+  for (const name of readdirSync(dir).sort()) {
+    const data = gunzipSync(readFileSync(join(dir, name)));
+    const { id: _, ...hit } = resultOf(
+      JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as PagefindData,
+    );
+    yield hit;
+  }
+}
+
+/** Ranks and writes the first pages under `bundle`/first/<digest>/, and what the manifest says of them beside it. */
+export function writeFirstPages(bundle: string): FirstPages {
+  const pages = rankFirstPages(articles(bundle));
+  const files = pages.map((p) => ({ word: finalWord(p.q), json: JSON.stringify(p) }));
+  const digest = createHash('sha256');
+  for (const f of files) digest.update(f.word).update('\0').update(f.json).update('\0');
+  const version = digest.digest('hex').slice(0, 12);
+  const folder = join(bundle, FIRST_PAGES_DIR, version);
+  mkdirSync(folder, { recursive: true });
+  for (const f of files) writeFileSync(join(folder, `${f.word}.json`), f.json);
+  const first: FirstPages = {
+    path: `/pagefind/${FIRST_PAGES_DIR}/${version}/`,
+    chars: pages.map((p) => p.q).join(''),
+  };
+  writeFileSync(join(bundle, FIRST_PAGES_FILE), JSON.stringify(first));
+  return first;
+}
+
+/** A merged bundle's FirstPages, or undefined (a bundle merged before they existed). */
+export function bundleFirstPages(bundle: string): FirstPages | undefined {
+  try {
+    return JSON.parse(readFileSync(join(bundle, FIRST_PAGES_FILE), 'utf8')) as FirstPages;
+  } catch {
+    return undefined;
+  }
+}
