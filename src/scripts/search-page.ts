@@ -131,7 +131,10 @@ export function startSearchPage(): void {
     // A lone common character: its first page was ranked at build time (first-pages.ts) and
     // is final; Pagefind is loaded after it is painted, and only searched for 加载更多.
     const ranked = firstPageChar(state)
-      ? await loadIndex(true).then((index) => index.firstPage?.(state) ?? null)
+      ? await loadIndex(true).then(
+          (index) => index.firstPage?.(state) ?? null,
+          () => null, // the manifest failed: the search below says so
+        )
       : null;
     if (mine !== generation) return;
     const early = ranked ?? handed;

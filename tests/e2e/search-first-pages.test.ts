@@ -115,4 +115,14 @@ describe('a lone common character', () => {
     expect(r.urls.length).toBe(expected('党').length);
     await page.close();
   });
+
+  it('says the search is unavailable, not 正在搜索 for ever, when the manifest cannot be read', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/manifest.json', (route) => route.abort());
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('党')}`);
+    await expect
+      .poll(() => page.textContent('[data-search-status]'), { timeout: 15_000 })
+      .toContain('搜索暂时不可用');
+    await page.close();
+  });
 });
