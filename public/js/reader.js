@@ -88,17 +88,41 @@
     } catch (e) { return false; }
     var state = { failed: false, asked: '', found: '', waiting: null };
     presearch = state;
+    var keep = function (handoff) {
+      state.found = handoff.q;
+      try { sessionStorage.setItem(HANDOFF_KEY, JSON.stringify(handoff)); } catch (e) { /* storage may be off */ }
+    };
+    // A lone common character's first page was ranked at build time (src/lib/search/first-pages.ts:
+    // the manifest's first.chars, each at first.path + its code point in hex + '.json'). This page
+    // fetches it itself: when a reader types one character and Enter, the worker is still starting.
+    // The search page reads it as untrusted, as everything handed over.
+    var first = null;
+    var fromFirstPage = function (q) {
+      if (!first || Array.from(q).length !== 1 || first.chars.indexOf(q) < 0) return;
+      getText(first.path + q.codePointAt(0).toString(16) + '.json').then(function (text) {
+        var page = JSON.parse(text);
+        if (presearch !== state || state.asked !== q || !page || page.q !== q) return;
+        page.at = Date.now();
+        keep(page);
+        if (state.waiting) state.waiting();
+      }).catch(function () { /* the worker answers */ });
+    };
+    getText(PAGEFIND + 'manifest.json').then(function (text) {
+      var f = JSON.parse(text).first;
+      if (!f || typeof f.chars !== 'string' || !/^\/pagefind\/first\/[0-9a-f]+\/$/.test(f.path)) return;
+      first = f;
+      if (state.asked) fromFirstPage(state.asked);
+    }).catch(function () { /* the worker answers */ });
     var ask = function () {
       if (presearch !== state) return; // stopped: a newer worker (if any) listens for itself
       state.asked = input.value.trim();
-      if (state.asked) worker.postMessage({ q: state.asked });
+      if (!state.asked) return;
+      worker.postMessage({ q: state.asked });
+      fromFirstPage(state.asked);
     };
     worker.addEventListener('message', function (event) {
       var m = event.data || {};
-      if (m.type === 'results' && m.handoff) {
-        state.found = m.handoff.q;
-        try { sessionStorage.setItem(HANDOFF_KEY, JSON.stringify(m.handoff)); } catch (e) { /* storage may be off */ }
-      }
+      if (m.type === 'results' && m.handoff) keep(m.handoff);
       if (m.type === 'error') state.failed = true;
       if (state.waiting && (state.found === state.asked || state.failed)) state.waiting();
     });

@@ -26,6 +26,10 @@ const post = (m: unknown) => (globalThis as unknown as Worker).postMessage(m);
 let index: Promise<SearchIndex> | null = null;
 let latest = '';
 let busy = false;
+/** The query pump() took last: it is not taken again until another is typed. */
+let taken = '';
+/** Pagefind has searched on this thread (so it runs warm: no warm-up needed). */
+let searched = false;
 
 async function pump(): Promise<void> {
   if (busy || !index) return;
@@ -34,13 +38,14 @@ async function pump(): Promise<void> {
     // Opening the index starts Pagefind's entry, metadata and WebAssembly (open-index.ts):
     // everything a first query needs, while the reader is still typing it.
     const opened = await index;
-    // Nothing typed yet: a throwaway search, so the reader's first one runs on warm code.
-    if (!latest) await opened.warmUp?.();
+    if (!latest) await opened.pagefind();
     // Only the newest query is searched; those typed meanwhile are skipped.
-    for (let q = latest; q; q = latest === q ? '' : latest) {
+    for (let q = latest; q && q !== taken; q = latest) {
+      taken = q;
       // A first page ranked at build time is posted by answerEarly(), not searched.
       if (await opened.firstPage?.({ q, sort: 'relevance' })) continue;
       const set = await runSearch(opened, { q, sort: 'relevance' });
+      searched = true;
       // Typed on meanwhile: its results would be dropped, so its fragments are not read.
       if (latest !== q) continue;
       const hits = await set.next(PAGE_SIZE);
@@ -49,11 +54,15 @@ async function pump(): Promise<void> {
         if (doc.url.startsWith(origin)) doc.url = doc.id = doc.url.slice(origin.length);
       post({ type: 'results', handoff: toHandoff(q, hits, set, Date.now()) });
     }
+    // Nothing searched yet (nothing typed, or only first pages): a throwaway search, so the
+    // reader's next query runs on warm code. After a query typed meanwhile, not before it.
+    if (!searched) await opened.warmUp?.();
   } catch (err: unknown) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   } finally {
     busy = false;
   }
+  if (latest && latest !== taken) void pump(); // typed during the warm-up
 }
 
 /**

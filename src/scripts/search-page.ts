@@ -14,7 +14,7 @@ import {
   type SearchIndex,
 } from '../lib/search/engine';
 import { firstPageChar } from '../lib/search/first-pages';
-import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff } from '../lib/search/handoff';
+import { HANDOFF_KEY, PAGE_SIZE as PAGE, readHandoff, type ShownPage } from '../lib/search/handoff';
 import { openSearchIndex } from '../lib/search/open-index';
 import { capNote, capQuery } from '../lib/search/query';
 
@@ -127,7 +127,21 @@ export function startSearchPage(): void {
     };
     // Shown at once; the index opened below then takes over (same first page, 加载更多, the count).
     const none = `无结果：没有文章包含“${searched}”${note}。`;
+    /** Results shown before the index is searched: handed over, or a first page. */
+    const showEarly = async (early: ShownPage) => {
+      list.replaceChildren();
+      show(early.hits); // 加载更多 waits for the index below
+      if (early.hits.length) count(early.total, early.exact);
+      else status.textContent = none;
+      status.dataset.handedOver = '1';
+      performance.mark('search-results'); // read by npm run bench:search
+      // Opening the index below compiles Pagefind and decodes its metadata on this thread:
+      // these results get their first frame before that work.
+      await painted();
+    };
     const handed = handedOver(state);
+    if (handed) await showEarly(handed);
+    if (mine !== generation) return;
     // A lone common character: its first page was ranked at build time (first-pages.ts) and
     // is final; Pagefind is loaded after it is painted, and only searched for 加载更多.
     const ranked = firstPageChar(state)
@@ -137,19 +151,12 @@ export function startSearchPage(): void {
         )
       : null;
     if (mine !== generation) return;
-    const early = ranked ?? handed;
-    if (early) {
-      show(early.hits); // 加载更多 waits for the index below
-      if (early.hits.length) count(early.total, early.exact);
-      else status.textContent = none;
-      status.dataset.handedOver = '1';
-      performance.mark('search-results'); // read by npm run bench:search
-      // Opening the index below compiles Pagefind and decodes its metadata on this thread:
-      // these results get their first frame before that work.
-      await painted();
-      if (mine !== generation) return;
-    }
     if (ranked) {
+      // The header box hands this very page over; anything else gives way to it.
+      const same =
+        handed && handed.hits.map((h) => h.url).join() === ranked.hits.map((h) => h.url).join();
+      if (!same) await showEarly(ranked);
+      if (mine !== generation) return;
       after = { state, shown: new Set(ranked.hits.map((h) => h.url)) };
       more.hidden = ranked.total <= ranked.hits.length;
       // The reader's next query then runs on a loaded, warm index (open-index.ts).
@@ -166,7 +173,7 @@ export function startSearchPage(): void {
       set = found;
       const shown = await render(mine, true);
       if (mine !== generation) return;
-      if (!early) performance.mark('search-results');
+      if (!handed) performance.mark('search-results');
       if (shown === 0) {
         status.textContent = none;
         const alt = await suggest(index, state.q);

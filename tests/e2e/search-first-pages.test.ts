@@ -125,4 +125,27 @@ describe('a lone common character', () => {
       .toContain('搜索暂时不可用');
     await page.close();
   });
+
+  it('is fetched by the article page itself, before its worker has started', async () => {
+    const want = expected('党').slice(0, 10);
+    const page = await browser.newPage();
+    // The worker's script answers only after 20 s.
+    await page.route('**/search/presearch.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 20_000));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${site.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
+    await page.fill('#site-search', '党');
+    await page.waitForFunction(
+      (key) => JSON.parse(sessionStorage.getItem(key) ?? '{}').q === '党',
+      HANDOFF_KEY,
+      { timeout: 10_000 },
+    );
+    const started = Date.now();
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-search', 'Enter')]);
+    await page.waitForSelector('[data-handed-over]');
+    expect(Date.now() - started).toBeLessThan(5_000); // Enter did not wait for the worker
+    expect(await shown(page)).toEqual(want);
+    await page.close();
+  });
 });

@@ -58,7 +58,7 @@ describe('cache rules', () => {
     expect(cc('/pagefind/pagefind.zh-cn_0a1b2c.pf_meta')).toBe(IMMUTABLE);
     // The word directory and the first pages: folders named by a digest of their content.
     expect(cc('/pagefind/words/0a1b2c3d4e5f/3.txt')).toBe(IMMUTABLE);
-    expect(cc('/pagefind/first/0a1b2c3d4e5f/q6l6zz.json')).toBe(IMMUTABLE);
+    expect(cc('/pagefind/first/0a1b2c3d4e5f/515a.json')).toBe(IMMUTABLE);
     for (const p of [
       '/',
       '/index.html',
@@ -89,7 +89,7 @@ describe('cache rules', () => {
       '/pagefind/pagefind.js',
       '/pagefind/pagefind-entry.json',
       '/pagefind/manifest.json',
-      '/pagefind/first/0a1b2c3d4e5f/q6l6zz.json',
+      '/pagefind/first/0a1b2c3d4e5f/515a.json',
       '/search/',
       '/articles/x/',
     ])

@@ -13,11 +13,11 @@ import { resultOf, type PagefindData } from '../../lib/search/engine';
 import {
   FIRST_PAGES_DIR,
   FIRST_PAGES_FILE,
+  firstPageFile,
   rankFirstPages,
   type FirstPages,
 } from '../../lib/search/first-pages';
 import type { HandoffHit } from '../../lib/search/handoff';
-import { finalWord } from '../../lib/search/tokens';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -36,13 +36,13 @@ function* articles(bundle: string): Generator<HandoffHit> {
 /** Ranks and writes the first pages under `bundle`/first/<digest>/, and what the manifest says of them beside it. */
 export function writeFirstPages(bundle: string): FirstPages {
   const pages = rankFirstPages(articles(bundle));
-  const files = pages.map((p) => ({ word: finalWord(p.q), json: JSON.stringify(p) }));
+  const files = pages.map((p) => ({ name: firstPageFile(p.q), json: JSON.stringify(p) }));
   const digest = createHash('sha256');
-  for (const f of files) digest.update(f.word).update('\0').update(f.json).update('\0');
+  for (const f of files) digest.update(f.name).update('\0').update(f.json).update('\0');
   const version = digest.digest('hex').slice(0, 12);
   const folder = join(bundle, FIRST_PAGES_DIR, version);
   mkdirSync(folder, { recursive: true });
-  for (const f of files) writeFileSync(join(folder, `${f.word}.json`), f.json);
+  for (const f of files) writeFileSync(join(folder, f.name), f.json);
   const first: FirstPages = {
     path: `/pagefind/${FIRST_PAGES_DIR}/${version}/`,
     chars: pages.map((p) => p.q).join(''),

@@ -18,7 +18,7 @@
 import type { SearchState } from './engine';
 import { PAGE_SIZE, type HandoffHit } from './handoff';
 import { compareRanked, normalize, parseQuery, termScore, type RankedDoc } from './query';
-import { excerptSource, finalWord, isIndexChar } from './tokens';
+import { excerptSource, isIndexChar } from './tokens';
 
 /** The folder under /pagefind/ (then a digest of the content, so files are cached for good). */
 export const FIRST_PAGES_DIR = 'first';
@@ -31,7 +31,7 @@ export const MAX_FIRST_PAGES = 512;
 export interface FirstPages {
   /** URL of their folder, ending in /. */
   path: string;
-  /** The characters that have one, in code point order (a file each, named by its finalWord). */
+  /** The characters that have one, in code point order (a file each: firstPageFile). */
   chars: string;
 }
 
@@ -60,8 +60,14 @@ export function firstPageChar(state: SearchState): string | null {
 /** The file of the first page of `state`, or null when it has none. */
 export function firstPageUrl(first: FirstPages | undefined, state: SearchState): string | null {
   const c = first && firstPageChar(state);
-  return c && first.chars.includes(c) ? `${first.path}${finalWord(c)}.json` : null;
+  return c && first.chars.includes(c) ? `${first.path}${firstPageFile(c)}` : null;
 }
+
+/**
+ * A character's file in the folder: its code point in hex (党 → 515a.json),
+ * a rule simple enough for public/js/reader.js to follow without this code.
+ */
+export const firstPageFile = (c: string): string => `${c.codePointAt(0)!.toString(16)}.json`;
 
 type Ranked = RankedDoc<HandoffHit & { id: string }>;
 
