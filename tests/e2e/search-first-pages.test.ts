@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SAMPLE_DIST } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
 import { launchChromium } from '../../scripts/lib/browser';
-import { allResults } from '../helpers/search-page';
+import { allResults, holdBack } from '../helpers/search-page';
 import { readBundle } from '../helpers/pagefind-bundle';
 import { search } from '../../src/lib/search/query';
 import { HANDOFF_KEY } from '../../src/lib/search/handoff';
@@ -59,10 +59,7 @@ describe('a lone common character', () => {
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     // Pagefind's index chunks answer only after 20 s: the first page must not wait for them.
-    await page.route('**/*.pf_index', async (route) => {
-      await new Promise((r) => setTimeout(r, 20_000));
-      await route.continue().catch(() => undefined);
-    });
+    await holdBack(page, '**/*.pf_index');
     const started = Date.now();
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('党')}`);
     await page.waitForFunction(() => document.querySelectorAll('.search-results li').length > 0);
@@ -130,10 +127,7 @@ describe('a lone common character', () => {
     const want = expected('党').slice(0, 10);
     const page = await browser.newPage();
     // The worker's script answers only after 20 s.
-    await page.route('**/search/presearch.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 20_000));
-      await route.continue().catch(() => undefined);
-    });
+    await holdBack(page, '**/search/presearch.js');
     await page.goto(`${site.url}/articles/kaihua-dangqun-gongjian-sanwu-moshi/`);
     await page.fill('#site-search', '党');
     await page.waitForFunction(

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { SAMPLE_DIST } from '../helpers/site';
 import { serve, type Served } from '../helpers/serve';
 import { launchChromium } from '../../scripts/lib/browser';
-import { allResults } from '../helpers/search-page';
+import { allResults, holdBack } from '../helpers/search-page';
 import { warmChunkPath } from '../helpers/pagefind-bundle';
 
 const LEGACY = '/articles/kaihua-dangqun-gongjian-sanwu-moshi/';
@@ -77,10 +77,7 @@ describe('search from the header box', () => {
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     // Index chunks answer only after 20 s: 无结果 must not wait for them.
-    await page.route('**/*.pf_index', async (route) => {
-      await new Promise((r) => setTimeout(r, 20_000));
-      await route.continue().catch(() => undefined);
-    });
+    await holdBack(page, '**/*.pf_index');
     const started = Date.now();
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('台风')}`);
     const r = await allResults(page);

@@ -24,3 +24,11 @@ export async function allResults(page: Page): Promise<{ status: string; urls: st
   );
   return { status, urls };
 }
+
+/** Holds back every request matching `glob` for `ms` (20 s): what must not wait for it is seen not to. */
+export async function holdBack(page: Page, glob: string, ms = 20_000): Promise<void> {
+  await page.route(glob, async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue().catch(() => undefined); // the page may be gone by then
+  });
+}
