@@ -24,7 +24,7 @@ import { excerptSource, isIndexChar } from './tokens';
 export const FIRST_PAGES_DIR = 'first';
 /** A character gets a first page when at least this share of the articles hold it. */
 export const FIRST_PAGE_SHARE = 0.05;
-/** At most this many characters get one (the commonest): a file each, about 2 KB gzipped. */
+/** At most this many characters get one (the commonest): a file each, about 1 KB gzipped. */
 export const MAX_FIRST_PAGES = 512;
 
 /** What the search manifest says of them. */
