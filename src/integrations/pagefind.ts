@@ -18,14 +18,13 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type SearchManifest } from '../lib/search/shards';
-import { bundleWarmWord, restore } from '../lib/search/shard-cache';
+import { bundleFirstPages, bundleWarmWord, restore } from '../lib/search/shard-cache';
 import { metaUrl, withMetaPreload, type PagefindEntry } from '../lib/search/warm';
 import { searchPath } from '../lib/urls';
 import { carriedPathnames } from '../lib/page-reuse';
 import type { ChildMessage, ChildOptions, PagesMessage } from './search-index/protocol';
 import { seconds } from './search-index/progress';
 import { writeDirectory } from './search-index/directory';
-import { bundleFirstPages } from './search-index/first-pages';
 
 type Done = Extract<ChildMessage, { type: 'done' }>;
 

@@ -6,9 +6,8 @@
  * digest of its content, so its files can be cached for good.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { resultOf, type PagefindData } from '../../lib/search/engine';
 import {
   FIRST_PAGES_DIR,
@@ -18,17 +17,15 @@ import {
   type FirstPages,
 } from '../../lib/search/first-pages';
 import type { HandoffHit } from '../../lib/search/handoff';
-
-const SIGNATURE = 'pagefind_dcd';
+import { unpack } from './merge-bundles';
 
 /** Every article of the bundle, one fragment at a time, in file name order (builds agree). */
 function* articles(bundle: string): Generator<HandoffHit> {
   const dir = join(bundle, 'fragment');
+  const utf8 = new TextDecoder();
   for (const name of readdirSync(dir).sort()) {
-    const data = gunzipSync(readFileSync(join(dir, name)));
-    const { id: _, ...hit } = resultOf(
-      JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as PagefindData,
-    );
+    const data = JSON.parse(utf8.decode(unpack(join(dir, name)))) as PagefindData;
+    const { id: _, ...hit } = resultOf(data);
     yield hit;
   }
 }
@@ -49,13 +46,4 @@ export function writeFirstPages(bundle: string): FirstPages {
   };
   writeFileSync(join(bundle, FIRST_PAGES_FILE), JSON.stringify(first));
   return first;
-}
-
-/** A merged bundle's FirstPages, or undefined (a bundle merged before they existed). */
-export function bundleFirstPages(bundle: string): FirstPages | undefined {
-  try {
-    return JSON.parse(readFileSync(join(bundle, FIRST_PAGES_FILE), 'utf8')) as FirstPages;
-  } catch {
-    return undefined;
-  }
 }

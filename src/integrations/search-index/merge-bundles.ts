@@ -65,7 +65,8 @@ interface WordPart {
 
 export class MergeError extends Error {}
 
-const unpack = (file: string): Uint8Array => {
+/** A Pagefind file's bytes after its gzip and signature (index, metadata, filter, fragment). */
+export const unpack = (file: string): Uint8Array => {
   const data = gunzipSync(readFileSync(file));
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE))
     throw new MergeError(`${file}: 不是 Pagefind 的索引文件 (no pagefind_dcd signature)`);

@@ -5,7 +5,7 @@
  */
 import type { PagefindApi, SearchIndex } from './engine';
 import { firstPageUrl } from './first-pages';
-import { readFirstPage } from './handoff';
+import { readFirstPage, type ShownPage } from './handoff';
 import { MANIFEST_FILE, type SearchManifest } from './shards';
 import { pagefindQuery, termWords } from './tokens';
 import { ENTRY_TAG } from './warm';
@@ -101,8 +101,8 @@ export async function openSearchIndex({
   };
   const warm = manifest.warm;
   const first = manifest.first;
-  /** First pages' files, read once (the worker asks for one as it is typed, and before searching it). */
-  const firstPages = new Map<string, Promise<string | null>>();
+  /** First pages by query, read and checked once (the worker asks for one as it is typed, and before searching it). */
+  const firstPages = new Map<string, Promise<ShownPage | null>>();
   let warmed: Promise<void> | undefined;
   return {
     pagefind: started,
@@ -120,15 +120,16 @@ export async function openSearchIndex({
     async firstPage(state) {
       const url = firstPageUrl(first, state);
       if (!url) return null;
-      let raw = firstPages.get(url);
-      if (!raw)
+      // Checked against the query as typed (handoff.ts), so kept by it: filters and 按日期 have none.
+      let page = firstPages.get(state.q);
+      if (!page)
         firstPages.set(
-          url,
-          (raw = fetch(url)
-            .then((r) => (r.ok ? r.text() : null))
+          state.q,
+          (page = fetch(url)
+            .then(async (r) => (r.ok ? readFirstPage(await r.text(), state) : null))
             .catch(() => null)), // the index answers instead
         );
-      return readFirstPage(await raw, state);
+      return page;
     },
     async mayHold(words) {
       if (!dir || !words.length) return true;

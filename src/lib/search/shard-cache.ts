@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { SHARD_WORDS_FILE } from './word-directory';
 import { WARM_WORD_FILE } from './warm-word';
-import { FIRST_PAGES_FILE } from './first-pages';
+import { FIRST_PAGES_FILE, type FirstPages } from './first-pages';
 
 /**
  * The code that makes records: a change to any of it re-indexes every shard
@@ -123,6 +123,15 @@ export async function restore(from: string, output: string): Promise<void> {
 export function bundleWarmWord(from: string): string | undefined {
   try {
     return readFileSync(join(from, WARM_WORD_FILE), 'utf8') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A merged bundle's first pages (first-pages.ts), or undefined (a bundle merged before they existed). */
+export function bundleFirstPages(from: string): FirstPages | undefined {
+  try {
+    return JSON.parse(readFileSync(join(from, FIRST_PAGES_FILE), 'utf8')) as FirstPages;
   } catch {
     return undefined;
   }
